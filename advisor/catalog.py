@@ -1,0 +1,107 @@
+"""The whole of the data, loaded once, cross-checked, immutable, and indexed by id."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advisor.data_paths import shipped_folders, yaml_files
+from advisor.models.base import Frozen
+from advisor.models.content import (
+    ApiComparison,
+    Benchmarks,
+    ChecklistItem,
+    Concept,
+    Exercise,
+    Guide,
+    Matrix,
+    Section,
+    UseCases,
+)
+from advisor.crosscheck import cross_check
+from advisor.loading import LoadedFile, load_files
+from advisor.models.kinds import KINDS_BY_MODEL
+from advisor.problems import DataError
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every file of every kind, in loading order, plus lookups the front ends need."""
+
+    files: tuple[LoadedFile, ...]
+    sections: tuple[Section, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        sections = sorted(self.of_kind(Section), key=lambda s: (s.order, s.id))
+        object.__setattr__(self, "sections", tuple(sections))
+
+    def of_kind(self, model: type[Frozen]) -> list:
+        return [f.model for f in self.files if isinstance(f.model, model)]
+
+    def _single(self, model: type[Frozen]):
+        found = self.of_kind(model)
+        if not found:
+            raise LookupError(f"the catalog has no {KINDS_BY_MODEL[model]} file")
+        return found[0]
+
+    @property
+    def guide(self) -> Guide:
+        return self._single(Guide)
+
+    @property
+    def matrix(self) -> Matrix:
+        return self._single(Matrix)
+
+    @property
+    def api_comparison(self) -> ApiComparison:
+        return self._single(ApiComparison)
+
+    @property
+    def use_cases(self) -> UseCases:
+        return self._single(UseCases)
+
+    @property
+    def benchmarks(self) -> Benchmarks:
+        return self._single(Benchmarks)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def checklist(self) -> list[tuple[Section, ChecklistItem]]:
+        """Every checklist item with its section, in guide order."""
+        return [(s, item) for s in self.sections for item in s.checklist]
+
+    def concept(self, concept_id: str) -> tuple[Section, Concept]:
+        for section in self.sections:
+            for concept in section.concepts:
+                if concept.id == concept_id:
+                    return section, concept
+        raise KeyError(concept_id)
+
+    def exercises(self) -> list[tuple[Section, Exercise]]:
+        return [(s, e) for s in self.sections for e in s.exercises]
+
+
+def load_catalog(
+    folders: Sequence[Path] | None = None,
+    *,
+    complete: bool = True,
+    reference: Catalog | None = None,
+) -> Catalog:
+    """Load and cross-check the YAML under `folders` (the shipped data when None).
+
+    `complete` demands one of each singleton kind (what the app needs to run); a user's pack
+    being validated on its own is not complete. Ids that a pack refers to but does not define
+    may be found in `reference` (normally the shipped catalog).
+    """
+    paths = [p for folder in (folders if folders is not None else shipped_folders()) for p in yaml_files(folder)]
+    loaded, problems = load_files(paths)
+    if not problems:  # with a file missing, every reference into it would be reported too
+        problems = cross_check(loaded, complete=complete, reference=reference)
+    if problems:
+        raise DataError(problems)
+    return Catalog(tuple(loaded))

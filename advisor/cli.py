@@ -1,0 +1,197 @@
+"""The `advisor` command: argument parsing, then a hand-off to one front end.
+
+Only the chosen front end is imported, so headless commands (`validate`, `schema`,
+`progress`) never load Textual and start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from advisor import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep its wording short
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"advisor: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="advisor", description="Learn, decide on and quiz yourself about distributed-systems technology.")
+    parser.add_argument("--version", action="version", version=f"advisor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    learn = sub.add_parser("learn", help="open the guide in the terminal UI, optionally at a section")
+    learn.add_argument("section", nargs="?", help="a section id, e.g. serverless")
+
+    validate = sub.add_parser("validate", help="check content, rules and quizzes (the shipped ones or your own folders)")
+    validate.add_argument("folders", nargs="*", type=Path, metavar="DIR", help="folders or files to check (default: the shipped data)")
+
+    schema = sub.add_parser("schema", help="print or write the JSON Schema of each YAML file kind")
+    schema.add_argument("kind", nargs="?", help="one file kind (default: all)")
+    schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="write one <kind>.json per kind into DIR")
+
+    progress = sub.add_parser("progress", help="show checklist completion; export or import your progress")
+    group = progress.add_mutually_exclusive_group()
+    group.add_argument("--export", type=Path, metavar="FILE.json", help="write all progress to a JSON file")
+    group.add_argument("--import", dest="import_", type=Path, metavar="FILE.json", help="merge progress from a JSON export")
+    progress.add_argument("--force", action="store_true", help="overwrite the --export file if it exists")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 our failure, 2 bad input)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.folders)
+        if args.command == "schema":
+            return _schema(args.kind, args.output)
+        if args.command == "progress":
+            return _progress(args.export, args.import_, args.force)
+        return _tui(args.section if args.command == "learn" else None)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _err(message: str) -> None:
+    print(f"advisor: {message}", file=sys.stderr)
+
+
+def _load_catalog():
+    """The shipped catalog, or None after printing every problem in it."""
+    from advisor.catalog import load_catalog
+    from advisor.problems import DataError
+
+    try:
+        return load_catalog()
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        _err(f"{len(exc.problems)} problem(s) in the data; fix them and try again")
+        return None
+
+
+def _validate(folders: list[Path]) -> int:
+    from advisor.catalog import load_catalog
+    from advisor.data_paths import shipped_folders, yaml_files
+    from advisor.problems import DataError
+
+    missing = [str(f) for f in folders if not f.exists()]
+    if missing:
+        _err(f"no such file or folder: {', '.join(missing)}")
+        return EXIT_USAGE
+    try:
+        if folders:
+            reference = load_catalog()  # a pack may cite the shipped guide without copying it
+            catalog = load_catalog(folders, complete=False, reference=reference)
+        else:
+            catalog = load_catalog()
+            folders = shipped_folders()
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        files = len({p.file for p in exc.problems})
+        _err(f"{len(exc.problems)} problem(s) in {files} file(s)")
+        return EXIT_USAGE
+    count = sum(len(yaml_files(f)) for f in folders)
+    kinds: dict[str, int] = {}
+    for f in catalog.files:
+        kinds[f.kind] = kinds.get(f.kind, 0) + 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    print(f"ok: {count} file(s) valid ({summary or 'no data files'})")
+    return EXIT_OK
+
+
+def _schema(kind: str | None, output: Path | None) -> int:
+    from advisor.models.kinds import KINDS
+    from advisor.schemas import schema_for
+    from advisor.validation import did_you_mean
+
+    if kind is not None and kind not in KINDS:
+        _err(f"unknown kind {kind!r}{did_you_mean(kind, KINDS)}; kinds: {', '.join(KINDS)}")
+        return EXIT_USAGE
+    kinds = [kind] if kind else list(KINDS)
+    if output is None:
+        document = schema_for(kinds[0]) if kind else {k: schema_for(k) for k in kinds}
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if output.exists() and not output.is_dir():
+        _err(f"{output} is a file; give a folder to write the schemas into")
+        return EXIT_USAGE
+    output.mkdir(parents=True, exist_ok=True)
+    for k in kinds:
+        (output / f"{k}.json").write_text(json.dumps(schema_for(k), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {len(kinds)} schema(s) to {output}")
+    return EXIT_OK
+
+
+def _progress(export: Path | None, import_: Path | None, force: bool) -> int:
+    from advisor.store import ProgressStore, StoreError
+
+    with ProgressStore() as store:
+        for warning in store.warnings:
+            _err(f"warning: {warning}")
+        if export is not None:
+            if export.is_dir():
+                _err(f"{export} is a folder; give a file name such as {export / 'progress.json'}")
+                return EXIT_USAGE
+            if export.exists() and not force:
+                _err(f"{export} exists; add --force to overwrite it")
+                return EXIT_USAGE
+            if not export.parent.is_dir():
+                _err(f"folder {export.parent} does not exist")
+                return EXIT_USAGE
+            export.write_text(json.dumps(store.export_data(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"wrote {export}")
+            return EXIT_OK
+        if import_ is not None:
+            try:
+                data = json.loads(import_.read_text(encoding="utf-8"))
+                changed, added = store.import_data(data)
+            except OSError as exc:
+                _err(f"cannot read {import_}: {exc.strerror or exc}")
+                return EXIT_USAGE
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                _err(f"{import_}: not valid JSON ({exc})")
+                return EXIT_USAGE
+            except StoreError as exc:
+                _err(f"{import_}: {exc}")
+                return EXIT_USAGE
+            print(f"imported {import_}: {changed} checklist change(s), {added} quiz answer(s) added")
+            return EXIT_OK
+        catalog = _load_catalog()
+        if catalog is None:
+            return EXIT_USAGE
+        from advisor.progress_table import print_progress
+
+        print_progress(catalog, store)
+        return EXIT_OK
+
+
+def _tui(section: str | None) -> int:
+    catalog = _load_catalog()
+    if catalog is None:
+        return EXIT_USAGE
+    if section is not None and section not in {s.id for s in catalog.sections}:
+        from advisor.validation import did_you_mean
+
+        ids = [s.id for s in catalog.sections]
+        _err(f"unknown section {section!r}{did_you_mean(section, ids)}; sections: {', '.join(ids)}")
+        return EXIT_USAGE
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        _err("the full-screen interface needs a terminal; for scripts use the headless commands (see --help)")
+        return EXIT_USAGE
+    from advisor.store import ProgressStore
+    from advisor.tui.app import AdvisorApp
+
+    with ProgressStore() as store:
+        AdvisorApp(catalog, store, section=section).run()
+    return EXIT_OK

@@ -1,0 +1,166 @@
+"""The guide rendered as Markdown, for the reader screens and, later, the reports.
+
+Pure text building: no Textual, no Rich. Markdown is not Rich markup, so `[brackets]` in
+content show as written; only a bracket followed by `(` could form a link, and that is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.models.content import Concept, Exercise, Figure, Guide, MinuteRange, Origin, Resource, Section, UseCases
+
+_LINK_LIKE = re.compile(r"\](\()")
+
+
+def inline(text: str) -> str:
+    """Escape the few sequences in plain text that Markdown would turn into links or HTML."""
+    return _LINK_LIKE.sub(r"]\\(", text.replace("<", "\\<"))
+
+
+def minutes(span: MinuteRange) -> str:
+    """'75–90 min' or '4–5 h' or '5 h 15 min – 6 h 30 min', whichever reads best."""
+
+    def one(m: int) -> str:
+        if m < 60:
+            return f"{m} min"
+        h, rest = divmod(m, 60)
+        return f"{h} h" if rest == 0 else f"{h} h {rest} min"
+
+    if span.min == span.max:
+        return one(span.min)
+    if span.max < 120:  # "75–90 min" reads better than "1 h 15 min – 1 h 30 min"
+        return f"{span.min}–{span.max} min"
+    if span.min % 60 == 0 and span.max % 60 == 0:
+        return f"{span.min // 60}–{span.max // 60} h"
+    return f"{one(span.min)} – {one(span.max)}"
+
+
+def _figure_row(f: Figure) -> str:
+    span = f"{f.low:g}" if f.low == f.high else f"{f.low:g}–{f.high:g}"
+    return f"| {inline(f.label)} | {span} {inline(f.unit)} |"
+
+
+def concept_markdown(concept: Concept) -> str:
+    """One key concept: its body, then its figures as a table."""
+    parts = [f"## {inline(concept.title)}", ""]
+    if concept.origin is Origin.ours:
+        parts += ["*Written for advisor; the guide names this topic without explaining it.*", ""]
+    parts.append(concept.body.rstrip())
+    if concept.figures:
+        parts += ["", "| Step | Time |", "| --- | --- |", *(_figure_row(f) for f in concept.figures)]
+        sources = {f.origin for f in concept.figures}
+        if Origin.guide in sources:
+            parts += ["", "*Figures: the guide's illustrative ranges, not measurements.*"]
+    return "\n".join(parts)
+
+
+def section_intro_markdown(section: Section) -> str:
+    """The section's summary, its topics and the concepts it explains."""
+    lines = [f"# {inline(section.title)}", "", inline(section.summary), ""]
+    lines += [f"- **{inline(t.title)}**: {inline(t.summary)}" for t in section.topics]
+    lines += ["", "**Key concepts:** " + " · ".join(inline(c.title) for c in section.concepts), ""]
+    return "\n".join(lines)
+
+
+def exercise_markdown(exercise: Exercise) -> str:
+    lines = [
+        f"## {inline(exercise.title)}",
+        "",
+        f"**Time:** {exercise.minutes} min · **Difficulty:** {exercise.difficulty.value}"
+        + (" · *exercise written for advisor*" if exercise.origin is Origin.ours else ""),
+        "",
+        inline(exercise.goal),
+        "",
+    ]
+    lines += [f"{i}. {inline(step)}" for i, step in enumerate(exercise.steps, 1)]
+    return "\n".join(lines)
+
+
+def exercises_markdown(section: Section) -> str:
+    if not section.exercises:
+        return "# Exercises\n\nThis section has no hands-on exercise.\n"
+    return "# Exercises\n\n" + "\n\n".join(exercise_markdown(e) for e in section.exercises) + "\n"
+
+
+def resource_line(resource: Resource) -> str:
+    text = f"**{inline(resource.title)}**"
+    if resource.url:
+        text += f" — <{resource.url}>"
+    text += f" *({resource.kind})*"
+    if resource.note:
+        text += f": {inline(resource.note)}"
+    return f"- {text}"
+
+
+def resources_markdown(section: Section) -> str:
+    if not section.resources:
+        return "# Resources\n\nNo resources listed.\n"
+    return "# Resources\n\n" + "\n".join(resource_line(r) for r in section.resources) + "\n"
+
+
+def use_case_parts(use_cases: UseCases, names: dict[str, str]) -> list[tuple[str, str]]:
+    """(technology name, Markdown) for each technology's use and avoid lists."""
+    parts = []
+    for lst in use_cases.lists:
+        name = names.get(lst.technology, lst.technology)
+        lines = [f"# {inline(name)}", ""]
+        if lst.origin is Origin.ours:
+            lines += ["*Written for advisor; the guide has no list for this technology.*", ""]
+        lines += ["**Use it for**", ""]
+        lines += [f"- ✓ **{inline(c.text)}** — {inline(c.why)}" for c in lst.use]
+        lines += ["", "**Avoid it for**", ""]
+        lines += [f"- ✗ **{inline(c.text)}** — {inline(c.why)}" for c in lst.avoid]
+        parts.append((name, "\n".join(lines) + "\n"))
+    return parts
+
+
+def overview_parts(guide: Guide) -> list[tuple[str, str]]:
+    """The guide's front matter as (title, Markdown) parts: about, before you start, timeline..."""
+    total = MinuteRange(min=sum(t.minutes.min for t in guide.timeline), max=sum(t.minutes.max for t in guide.timeline))
+    about = [
+        f"# {inline(guide.title)}",
+        "",
+        inline(guide.summary),
+        "",
+        f"**Difficulty:** {guide.difficulty} · **Reading time:** {minutes(guide.reading_time)}"
+        f" · **Size:** about {guide.content_size_kb} KB",
+    ]
+    start = [
+        "# Before you start",
+        "",
+        *(f"- {inline(p)}" for p in guide.prerequisites),
+        "",
+        "## Technical setup",
+        "",
+        *(f"- {inline(p)}" for p in guide.technical_setup),
+    ]
+    timeline = [
+        "# Estimated timeline",
+        "",
+        "| Activity | Time |",
+        "| --- | --- |",
+        *(f"| {inline(t.label)} | {minutes(t.minutes)} |" for t in guide.timeline),
+        f"| **Total** | **{minutes(total)}** |",
+    ]
+    criteria = [
+        "# Completion criteria",
+        "",
+        *(f"- {inline(c.text)}" + (" *(optional)*" if c.optional else "") for c in guide.completion_criteria),
+    ]
+    related = [
+        "# Related topics",
+        "",
+        *(f"- **Phase {p.phase}: {inline(p.topic)}** — {inline(p.connection)}" for p in guide.related.previous),
+        "",
+        "## Next steps",
+        "",
+        *(f"- {inline(s)}" for s in guide.related.next_steps),
+    ]
+    return [
+        ("About", "\n".join(about) + "\n"),
+        ("Before you start", "\n".join(start) + "\n"),
+        ("Timeline", "\n".join(timeline) + "\n"),
+        ("Completion criteria", "\n".join(criteria) + "\n"),
+        ("Related topics", "\n".join(related) + "\n"),
+    ]

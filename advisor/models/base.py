@@ -1,0 +1,23 @@
+"""Shared building blocks for every YAML-backed model."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+# Ids are public: answer files, progress databases and other packs refer to them,
+# so they are restricted to a shape that is safe in URLs, file names and SQL.
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64),
+]
+
+# Non-empty text, surrounding whitespace removed.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Frozen(BaseModel):
+    """Immutable model that rejects unknown fields (typos must not pass silently)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")

@@ -1,0 +1,287 @@
+"""The progress store: the one writer of user state, a SQLite database on disk.
+
+One transaction per user action, WAL mode so a reader never blocks the writer, and a busy
+timeout so two running copies of the app queue their writes instead of losing one. The schema
+version lives in ``PRAGMA user_version`` and only ever moves forward through ``MIGRATIONS``.
+A database that cannot be used is moved aside, never overwritten: the user's history is the
+one thing this tool must not lose.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+DB_NAME = "progress.db"
+EXPORT_FORMAT = "advisor-progress"
+EXPORT_VERSION = 1
+
+# Each entry upgrades the schema from version i to i+1. Never edit a shipped entry: add one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE checklist (
+        item_id    TEXT PRIMARY KEY,
+        done       INTEGER NOT NULL CHECK (done IN (0, 1)),
+        changed_at TEXT NOT NULL
+    );
+    CREATE TABLE quiz_answers (  -- append-only: rows are never updated or deleted
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        question_id TEXT NOT NULL,
+        revision    INTEGER NOT NULL,
+        session_id  TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        response    TEXT NOT NULL,
+        seconds     REAL,
+        practice    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX quiz_answers_question ON quiz_answers (question_id, answered_at);
+    CREATE TRIGGER quiz_answers_no_update BEFORE UPDATE ON quiz_answers
+        BEGIN SELECT RAISE(ABORT, 'quiz answers are append-only'); END;
+    CREATE TRIGGER quiz_answers_no_delete BEFORE DELETE ON quiz_answers
+        BEGIN SELECT RAISE(ABORT, 'quiz answers are append-only'); END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked (e.g. an import file is not ours); the message says why."""
+
+
+def default_home() -> Path:
+    """Where user state lives: ``$ADVISOR_HOME`` or the platform's user data folder."""
+    override = os.environ.get("ADVISOR_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path  # only paid for when the store is opened
+
+    return user_data_path("advisor", appauthor=False)
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601, the one format every stored time uses."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Tick:
+    item_id: str
+    done: bool
+    changed_at: str
+
+
+class ProgressStore:
+    """Open (or create) the database under `home`; `warnings` says what had to be repaired.
+
+    If the folder cannot be written, the store keeps state in memory for this run and says so
+    in `warnings`, so the app still works.
+    """
+
+    def __init__(self, home: Path | None = None, *, clock: Callable[[], str] = now) -> None:
+        self.home = home if home is not None else default_home()
+        self.path = self.home / DB_NAME
+        self.clock = clock
+        self.warnings: list[str] = []
+        self.in_memory = False
+        self._lock = threading.RLock()
+        self._db = self._open()
+
+    # --- opening, repairing, migrating -----------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return self._memory(f"cannot create {self.home} ({exc.strerror}); progress is kept for this run only")
+        try:
+            return self._connect_checked()
+        except _Unusable as exc:
+            moved = self._move_aside()
+            self.warnings.append(f"{self.path} {exc}; it was moved to {moved.name} and a new database was started")
+        except sqlite3.OperationalError as exc:
+            return self._memory(f"cannot open {self.path} ({exc}); progress is kept for this run only")
+        try:
+            return self._connect_checked()
+        except (sqlite3.Error, _Unusable) as exc:
+            return self._memory(f"cannot start a new database at {self.path} ({exc}); progress is kept for this run only")
+
+    def _memory(self, warning: str) -> sqlite3.Connection:
+        self.warnings.append(warning)
+        self.in_memory = True
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._migrate(db, 0)
+        return db
+
+    def _connect_checked(self) -> sqlite3.Connection:
+        # check_same_thread=False: the TUI writes from a worker thread; _lock serialises use.
+        db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise _Unusable(f"was written by a newer advisor (schema {version}, this one knows {SCHEMA_VERSION})")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise _Unusable("is damaged")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            self._migrate(db, version)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise _Unusable(f"is not a usable database ({exc})") from None
+        except _Unusable:
+            db.close()
+            raise
+        return db
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            # executescript commits first, so each step gets its own explicit transaction.
+            db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[target - 1]}\nPRAGMA user_version = {target};\nCOMMIT;")
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{DB_NAME}.unusable-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{DB_NAME}.unusable-{stamp}-{n}")
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(DB_NAME + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+        return target
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action = one transaction; IMMEDIATE takes the write lock up front."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # --- checklist ---------------------------------------------------------------------------
+
+    def set_tick(self, item_id: str, done: bool) -> None:
+        """Record that a checklist item was ticked or unticked."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO checklist (item_id, done, changed_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (item_id) DO UPDATE SET done = excluded.done, changed_at = excluded.changed_at",
+                (item_id, int(done), self.clock()),
+            )
+
+    def ticks(self) -> dict[str, Tick]:
+        """Every checklist item the user ever touched, ticked or not."""
+        with self._lock:
+            rows = self._db.execute("SELECT item_id, done, changed_at FROM checklist ORDER BY item_id").fetchall()
+        return {r[0]: Tick(r[0], bool(r[1]), r[2]) for r in rows}
+
+    def done_items(self) -> set[str]:
+        with self._lock:
+            return {r[0] for r in self._db.execute("SELECT item_id FROM checklist WHERE done = 1")}
+
+    # --- export / import ---------------------------------------------------------------------
+
+    def export_data(self) -> dict[str, Any]:
+        """Everything the store holds, as JSON-ready data."""
+        with self._lock:
+            answers = self._db.execute(
+                "SELECT question_id, revision, session_id, answered_at, correct, response, seconds, practice "
+                "FROM quiz_answers ORDER BY id"
+            ).fetchall()
+        return {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "exported_at": self.clock(),
+            "checklist": [{"item_id": t.item_id, "done": t.done, "changed_at": t.changed_at} for t in self.ticks().values()],
+            "quiz_answers": [
+                {
+                    "question_id": a[0],
+                    "revision": a[1],
+                    "session_id": a[2],
+                    "answered_at": a[3],
+                    "correct": bool(a[4]),
+                    "response": json.loads(a[5]),
+                    "seconds": a[6],
+                    "practice": bool(a[7]),
+                }
+                for a in answers
+            ],
+        }
+
+    def import_data(self, data: Any) -> tuple[int, int]:
+        """Merge an export into this store in one transaction; returns (ticks changed, answers added).
+
+        The newer change to a checklist item wins; quiz answers already present are skipped, so
+        importing the same file twice adds nothing.
+        """
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise StoreError(f"not an advisor progress export (expected \"format\": \"{EXPORT_FORMAT}\")")
+        if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
+            raise StoreError(f"export version {data.get('version')!r} is not supported (this advisor reads up to {EXPORT_VERSION})")
+        try:
+            ticks = [(str(t["item_id"]), bool(t["done"]), str(t["changed_at"])) for t in data.get("checklist", [])]
+            answers = [
+                (
+                    str(a["question_id"]), int(a["revision"]), str(a["session_id"]), str(a["answered_at"]),
+                    int(bool(a["correct"])), json.dumps(a["response"], sort_keys=True),
+                    None if a.get("seconds") is None else float(a["seconds"]), int(bool(a.get("practice", False))),
+                )
+                for a in data.get("quiz_answers", [])
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreError(f"malformed export entry ({type(exc).__name__}: {exc})") from None
+        changed = added = 0
+        with self._transaction() as db:
+            for item_id, done, changed_at in ticks:
+                cur = db.execute(
+                    "INSERT INTO checklist (item_id, done, changed_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (item_id) DO UPDATE SET done = excluded.done, changed_at = excluded.changed_at "
+                    "WHERE excluded.changed_at > checklist.changed_at",
+                    (item_id, int(done), changed_at),
+                )
+                changed += cur.rowcount
+            for row in answers:
+                exists = db.execute(
+                    "SELECT 1 FROM quiz_answers WHERE question_id = ? AND session_id = ? AND answered_at = ?",
+                    (row[0], row[2], row[3]),
+                ).fetchone()
+                if not exists:
+                    db.execute(
+                        "INSERT INTO quiz_answers (question_id, revision, session_id, answered_at, correct, response, seconds, practice) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        row,
+                    )
+                    added += 1
+        return changed, added
+
+
+class _Unusable(Exception):
+    """The file exists but is not a database this version can use."""

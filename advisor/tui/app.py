@@ -1,0 +1,129 @@
+"""The Textual application: wiring only (catalog, store, screens, commands, themes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from advisor.catalog import Catalog
+from advisor.store import ProgressStore
+from advisor.tui.messages import ProgressSaved, TickChanged
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class AdvisorApp(App[None]):
+    """`advisor` in the terminal. The catalog is read-only; the store is the only writer."""
+
+    TITLE = "advisor"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, catalog: Catalog, store: ProgressStore, *, section: str | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.store = store
+        self.start_section = section
+        self.theme = DARK
+
+    def on_mount(self) -> None:
+        from advisor.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_section:
+            self.action_open("learn")
+            self.action_open(f"section:{self.start_section}")
+        for warning in self.store.warnings:
+            self.notify(warning, title="Progress store", severity="warning", timeout=15, markup=False)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def make_screen(self, target: str) -> Screen[None] | None:
+        """The screen for a navigation target such as 'learn' or 'section:serverless'."""
+        if target == "learn":
+            from advisor.tui.screens.learn import LearnScreen
+
+            return LearnScreen()
+        if target.startswith("section:"):
+            from advisor.tui.screens.section import SectionScreen
+
+            return SectionScreen(self.catalog.section(target.removeprefix("section:")))
+        if target in ("matrix", "comparison", "benchmarks"):
+            from advisor.tui.screens import reference
+
+            return {"matrix": reference.MatrixScreen, "comparison": reference.ComparisonScreen,
+                    "benchmarks": reference.BenchmarksScreen}[target]()
+        if target == "checklist":
+            from advisor.tui.screens.checklist import ChecklistScreen
+
+            return ChecklistScreen()
+        if target in ("use-cases", "overview"):
+            from advisor import guide_markdown
+            from advisor.tui.screens.pages import MarkdownPage
+
+            if target == "overview":
+                return MarkdownPage("About this guide", guide_markdown.overview_parts(self.catalog.guide))
+            names = {row.id: row.name for row in self.catalog.matrix.technologies}
+            return MarkdownPage("Use and avoid", guide_markdown.use_case_parts(self.catalog.use_cases, names))
+        return None
+
+    def action_open(self, target: str) -> None:
+        """Show `target`; 'home' unwinds to the first screen."""
+        if target == "home":
+            while len(self.screen_stack) > 2:
+                self.pop_screen()
+            return
+        screen = self.make_screen(target)
+        if screen is not None:
+            self.push_screen(screen)
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 2:  # the default screen and Home stay
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from advisor.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Home", "The start screen", lambda: self.action_open("home"))
+        yield SystemCommand("Learn", "Sections and reference pages", lambda: self.action_open("learn"))
+        for section in self.catalog.sections:
+            yield SystemCommand(
+                f"Read: {section.title}", section.summary, lambda s=section.id: self.action_open(f"section:{s}")
+            )
+        from advisor.tui.screens.learn import PAGES
+
+        for page, title, blurb in PAGES:
+            yield SystemCommand(title, blurb, lambda p=page: self.action_open(p))
+        yield SystemCommand("Help", "Keys and where progress is kept", self.action_help)
+        yield SystemCommand("Toggle dark/light theme", "Switch the colour theme", self.action_toggle_theme)
+
+    # --- progress ----------------------------------------------------------------------
+
+    def checklist_totals(self) -> tuple[int, int]:
+        """(items ticked, items in all) over the whole guide."""
+        done = self.store.done_items()
+        items = [item.id for _, item in self.catalog.checklist()]
+        return sum(1 for i in items if i in done), len(items)
+
+    def on_tick_changed(self, message: TickChanged) -> None:
+        self.run_worker(lambda: self._save_tick(message.item_id, message.done), thread=True, group="store")
+
+    def _save_tick(self, item_id: str, done: bool) -> None:
+        self.store.set_tick(item_id, done)
+        self.call_from_thread(self.screen.post_message, ProgressSaved())

@@ -1,0 +1,41 @@
+"""The help screen: what each key does, wherever the user is."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Keys
+
+| Where | Key | Does |
+| --- | --- | --- |
+| everywhere | `?` | this help |
+| everywhere | `ctrl+p` | command palette: jump to any screen |
+| everywhere | `t` | switch between dark and light theme |
+| everywhere | `escape` | back |
+| everywhere | `ctrl+q` | quit |
+| Home | `l` / `a` / `q` | Learn / Advise / Quiz |
+| Learn | `↑` `↓` `enter` | choose a section or page |
+| Learn | `m` `c` `u` `b` `k` | matrix, API comparison, use/avoid, figures, checklist |
+| Section | `1` – `4` | concepts, checklist, exercises, resources |
+| Section | `n` / `p` | next / previous section |
+| Checklist | `space` or `enter` | tick or untick; saved at once |
+| Reading | `↑` `↓` `pgup` `pgdn` `home` `end` | scroll |
+
+Ticks are kept in a database in your user data folder (or `$ADVISOR_HOME`);
+`advisor progress --export FILE.json` saves a copy.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys, in a dialog over the current screen."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HELP)

@@ -1,0 +1,45 @@
+"""Pages that are prose: the use and avoid lists, and the guide's overview.
+
+A page is a list of parts (title, Markdown); one part shows at a time beside the list of
+parts, because laying out a long Markdown document at once is slow and hard to navigate.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+
+class MarkdownPage(Screen[None]):
+    """A page of Markdown parts: arrows choose a part, enter moves into its text."""
+
+    BINDINGS = [Binding("escape", "app.back", "Back")]
+
+    def __init__(self, title: str, parts: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.page_title = title
+        self.parts = parts
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="split"):
+            yield OptionList(*(Option(Text(title), id=str(i)) for i, (title, _) in enumerate(self.parts)), classes="parts")
+            with VerticalScroll(classes="reader"):
+                yield Markdown(self.parts[0][1], classes="part-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.page_title
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one(".part-text", Markdown).update(self.parts[int(event.option.id or 0)][1])
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.query_one(VerticalScroll).focus()

@@ -1,0 +1,205 @@
+"""Read one YAML file into plain Python data plus the line and column of every value.
+
+The document is composed with libyaml's safe C loader (falling back to the pure-Python safe
+loader) and turned into data by our own walk over the node graph. Doing the walk ourselves is
+what lets every later error name the line of the field, and lets us refuse what a data file has
+no business containing: duplicate keys, unknown tags, alias bombs and absurd nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from advisor.problems import DataError, Path_, Problem, format_field
+
+try:  # the C loader is several times faster; the pure one is only a fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_NODES = 1_000_000
+MAX_DEPTH = 64
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+# YAML 1.1 reads a bare `no`, `yes`, `on` or `off` as a boolean (the "Norway problem");
+# in our files they are always words, e.g. the choice `no` of a question.
+_WORD_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+_constructor = SafeConstructor()
+_SCALAR_BUILDERS = {
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
+}
+
+
+@dataclass
+class Source:
+    """A parsed file: its data and where each value (and each mapping key) starts."""
+
+    path: Path
+    display: str
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, at_key: bool = False) -> tuple[int, int]:
+        """Line and column of the field at `path`, or of its nearest existing ancestor.
+
+        Elements of `path` that are not in the document (such as a union's tag that
+        pydantic inserts) are skipped rather than ending the search. `at_key` points at the
+        key itself, for problems with the key (an unknown field) rather than its value.
+        """
+        found: Path_ = ()
+        best = self.values.get((), (1, 1))
+        for part in path:
+            candidate = (*found, part)
+            if candidate in self.values:
+                found = candidate
+                value, key = self.values[found], self.keys.get(found)
+                # a scalar on its key's line is pointed at itself; a block value at its key
+                best = value if key is None or (key[0] == value[0] and not at_key) else key
+        return best
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.locate(path, at_key=at_key)
+        return Problem(self.display, line, column, format_field(path), message)
+
+
+def display_name(path: Path) -> str:
+    """The file name as the user should see it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_source(path: Path, display: str | None = None) -> Source:
+    """Parse `path`; raise DataError with a located problem if it is not a usable YAML mapping."""
+    display = display or display_name(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(display, 0, 0, "", f"cannot read file: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataError([Problem(display, 0, 0, "", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError(
+            [Problem(display, line, column, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+        ) from None
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = " ".join(part for part in (exc.context, exc.problem) if part) or "malformed YAML"
+        raise DataError([Problem(display, line, column, "", f"invalid YAML: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(display, 0, 0, "", f"invalid YAML: {exc}")]) from None
+    if not nodes or nodes[0] is None:
+        raise DataError([Problem(display, 1, 1, "", "the file is empty; expected a mapping with a 'kind' key")])
+    if len(nodes) > 1:
+        mark = nodes[1].start_mark
+        raise DataError(
+            [Problem(display, mark.line + 1, mark.column + 1, "", "the file holds several YAML documents; expected one")]
+        )
+    source = Source(path, display, None)
+    walker = _Walker(source)
+    source.data = walker.build(nodes[0], (), 0)
+    if walker.problems:
+        raise DataError(walker.problems)
+    if not isinstance(source.data, dict):
+        kind = type(source.data).__name__
+        raise DataError([Problem(display, 1, 1, "", f"the document is a {kind}; expected a mapping with a 'kind' key")])
+    return source
+
+
+class _Walker:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def _fail(self, node: Node, path: Path_, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.source.display, mark.line + 1, mark.column + 1, format_field(path), message))
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self._fail(node, path, f"the document expands to more than {MAX_NODES:,} values (aliases?)")
+            return None
+        if depth > MAX_DEPTH:
+            self._fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self._fail(node, path, f"unsupported tag {node.tag!r}")
+                return None
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                self._fail(node, path, f"unsupported tag {node.tag!r}")
+                return None
+            return self._mapping(node, path, depth)
+        self._fail(node, path, "unsupported YAML node")  # pragma: no cover
+        return None
+
+    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        first: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._fail(key_node, path, "merge keys ('<<') are not supported; write the fields out")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self._fail(key_node, path, "a mapping key must be a plain value")
+                continue
+            key = self._scalar(key_node, path)
+            if not isinstance(key, (str, int)):
+                key = key_node.value
+            child = (*path, key)
+            if key in first:
+                self._fail(key_node, child, f"duplicate key {key!r} (first at line {first[key]})")
+                continue
+            first[key] = key_node.start_mark.line + 1
+            self.source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            self._fail(node, path, f"unsupported tag {tag!r}; data files hold plain values only")
+            return None
+        if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        if tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() in _WORD_BOOLEANS:
+            return node.value
+        try:
+            return _SCALAR_BUILDERS[tag](node)
+        except (yaml.YAMLError, ValueError):
+            return node.value

@@ -1,0 +1,127 @@
+"""The command line, called through main(argv) and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from advisor.cli import main
+from advisor.models.kinds import KINDS
+from advisor.store import ProgressStore
+from tests.conftest import ROOT, write
+
+
+def test_validate_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ok: ") and "6 section" in out
+
+
+def test_validate_a_copy_of_the_shipped_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(ROOT / "content")]) == 0
+
+
+def test_validate_reports_problems_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "bad.yaml", "kind: matrix\ntitle: T\nnote: N\ntechnologies:\n  - id: x\n")
+    assert main(["validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml:5:5: technologies[0].name: required field is missing" in err
+    assert "problem(s) in 1 file(s)" in err
+
+
+def test_validate_a_pack_that_cites_the_shipped_guide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(
+        tmp_path / "extra.yaml",
+        """kind: section
+id: my-extra
+order: 99
+title: Extra
+summary: Mine.
+topics: [{id: t, title: T, summary: S}]
+concepts: [{id: my-extra-concept, title: C, body: B}]
+checklist: [{id: my-extra-item, text: Do it, concepts: [serverless-cold-start]}]
+""",
+    )
+    code = main(["validate", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+
+
+def test_validate_missing_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "/no/such/folder"]) == 2
+    assert "no such file or folder: /no/such/folder" in capsys.readouterr().err
+
+
+def test_schema_prints_and_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "section"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Section"
+    assert main(["schema", "-o", str(tmp_path / "s")]) == 0
+    assert sorted(p.stem for p in (tmp_path / "s").iterdir()) == sorted(KINDS)
+    assert main(["schema", "sectoin"]) == 2
+    assert "did you mean 'section'" in capsys.readouterr().err
+
+
+def test_unknown_section_and_bad_flags_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["learn", "serverles"]) == 2
+    assert "unknown section 'serverles' (did you mean 'serverless'?)" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["--bogus"])
+    assert info.value.code == 2
+
+
+def test_progress_table(capsys: pytest.CaptureFixture[str]) -> None:
+    with ProgressStore() as store:
+        store.set_tick("serverless-deploy-lambda", True)
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Learning checklist" in out and "1/6" in out
+
+
+def test_progress_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with ProgressStore() as store:
+        store.set_tick("serverless-deploy-lambda", True)
+    target = tmp_path / "my progress ü.json"
+    assert main(["progress", "--export", str(target)]) == 0
+    assert main(["progress", "--export", str(target)]) == 2
+    assert "exists; add --force" in capsys.readouterr().err
+    assert main(["progress", "--export", str(target), "--force"]) == 0
+    assert main(["progress", "--export", str(tmp_path)]) == 2
+    assert main(["progress", "--export", str(tmp_path / "missing" / "p.json")]) == 2
+    os.environ["ADVISOR_HOME"] = str(tmp_path / "other-home")
+    assert main(["progress", "--import", str(target)]) == 0
+    assert "1 checklist change(s)" in capsys.readouterr().out
+    with ProgressStore() as store:
+        assert store.done_items() == {"serverless-deploy-lambda"}
+
+
+def test_progress_import_of_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["progress", "--import", str(write(tmp_path / "x.json", "{not json"))]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    assert main(["progress", "--import", str(write(tmp_path / "y.json", "[]"))]) == 2
+    assert "not an advisor progress export" in capsys.readouterr().err
+    assert main(["progress", "--import", str(tmp_path / "none.json")]) == 2
+
+
+def test_the_ui_needs_a_terminal() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert "needs a terminal" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["schema"], ["progress"], ["--version"]])
+def test_headless_commands_never_import_textual(argv: list[str]) -> None:
+    code = (
+        "import sys\nfrom advisor.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'questionary'))\n"
+        "print('LEAK', bad) if bad else print('CLEAN')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip().splitlines()[-1] == "CLEAN", proc.stdout + proc.stderr

@@ -1,0 +1,185 @@
+"""The progress store: persistence, migrations, repair, crashes and concurrent writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from advisor.store import DB_NAME, SCHEMA_VERSION, ProgressStore, StoreError
+
+
+def test_ticks_persist_across_reopen(advisor_home: Path) -> None:
+    with ProgressStore() as store:
+        store.set_tick("serverless-deploy-lambda", True)
+        store.set_tick("edge-deploy-worker", True)
+        store.set_tick("edge-deploy-worker", False)
+    with ProgressStore() as store:
+        assert store.done_items() == {"serverless-deploy-lambda"}
+        assert set(store.ticks()) == {"serverless-deploy-lambda", "edge-deploy-worker"}
+    assert (advisor_home / DB_NAME).is_file()
+
+
+def test_schema_version_and_wal(advisor_home: Path) -> None:
+    ProgressStore().close()
+    db = sqlite3.connect(advisor_home / DB_NAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrates_forward_from_an_older_version(advisor_home: Path) -> None:
+    advisor_home.mkdir(parents=True)
+    sqlite3.connect(advisor_home / DB_NAME).close()  # an empty database: version 0
+    with ProgressStore() as store:
+        assert store.warnings == []
+        store.set_tick("a", True)
+        assert store.done_items() == {"a"}
+
+
+def test_quiz_answers_are_append_only(advisor_home: Path) -> None:
+    ProgressStore().close()
+    db = sqlite3.connect(advisor_home / DB_NAME)
+    db.execute(
+        "INSERT INTO quiz_answers (question_id, revision, session_id, answered_at, correct, response) "
+        "VALUES ('q', 1, 's', '2026-01-01T00:00:00+00:00', 1, '\"a\"')"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE quiz_answers SET correct = 0")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM quiz_answers")
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"this is not a database" * 100, "is not a usable database"),
+        (b"", None),  # sqlite treats an empty file as a new database: nothing to move
+        (b"SQLite format 3\x00" + b"\x00" * 50, "is not a usable database"),  # truncated header
+    ],
+)
+def test_unusable_file_is_moved_aside_not_lost(advisor_home: Path, content: bytes, reason: str | None) -> None:
+    advisor_home.mkdir(parents=True)
+    (advisor_home / DB_NAME).write_bytes(content)
+    with ProgressStore() as store:
+        store.set_tick("a", True)
+        if reason is None:
+            assert store.warnings == []
+            return
+        assert len(store.warnings) == 1 and reason in store.warnings[0] and "moved to" in store.warnings[0]
+    aside = [p for p in advisor_home.iterdir() if ".unusable-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == content
+
+
+def test_a_damaged_database_is_moved_aside(advisor_home: Path) -> None:
+    with ProgressStore() as store:
+        for i in range(500):
+            store.set_tick(f"item-{i}", True)
+    path = advisor_home / DB_NAME
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    raw = bytearray(path.read_bytes())
+    assert len(raw) > 3 * 4096
+    raw[4096:] = b"\xff" * (len(raw) - 4096)  # scribble over every page after the header page
+    path.write_bytes(bytes(raw))
+    with ProgressStore() as store:
+        assert store.warnings and "moved to" in store.warnings[0]
+        assert store.done_items() == set()
+
+
+def test_database_from_a_newer_version_is_moved_aside(advisor_home: Path) -> None:
+    advisor_home.mkdir(parents=True)
+    db = sqlite3.connect(advisor_home / DB_NAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    db.close()
+    with ProgressStore() as store:
+        assert "newer advisor" in store.warnings[0]
+    assert any(".unusable-" in p.name for p in advisor_home.iterdir())
+
+
+def test_unwritable_home_keeps_progress_in_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with ProgressStore(blocker / "home") as store:  # a folder cannot be made under a file
+        assert store.in_memory and "kept for this run only" in store.warnings[0]
+        store.set_tick("a", True)
+        assert store.done_items() == {"a"}
+
+
+_WRITER = textwrap.dedent(
+    """
+    import os, sys, time
+    from advisor.store import ProgressStore
+    store = ProgressStore()
+    store.set_tick("committed", True)
+    db = store._db
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("INSERT INTO checklist VALUES ('uncommitted', 1, 'now')")
+    print("ready", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def test_a_crash_mid_write_keeps_every_committed_change(advisor_home: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER], stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    with ProgressStore() as store:
+        assert store.warnings == []
+        assert store.done_items() == {"committed"}
+
+
+_TICKER = textwrap.dedent(
+    """
+    import sys
+    from advisor.store import ProgressStore
+    store = ProgressStore()
+    for i in range(150):
+        store.set_tick(f"{sys.argv[1]}-{i}", True)
+    """
+)
+
+
+def test_two_instances_writing_at_once_lose_nothing(advisor_home: Path) -> None:
+    ProgressStore().close()  # create it first so neither writer races the migration
+    procs = [subprocess.Popen([sys.executable, "-c", _TICKER, name], env=os.environ.copy()) for name in ("a", "b")]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    with ProgressStore() as store:
+        assert len(store.done_items()) == 300
+
+
+def test_export_import_round_trip(tmp_path: Path) -> None:
+    with ProgressStore(tmp_path / "one", clock=lambda: "2026-01-01T00:00:00.000+00:00") as one:
+        one.set_tick("a", True)
+        one.set_tick("b", False)
+        data = one.export_data()
+    assert data["format"] == "advisor-progress"
+    json.dumps(data)  # JSON-ready
+    with ProgressStore(tmp_path / "two", clock=lambda: "2025-01-01T00:00:00.000+00:00") as two:
+        two.set_tick("a", False)  # older than the import: loses
+        two.set_tick("c", True)
+        assert two.import_data(data) == (2, 0)
+        assert two.done_items() == {"a", "c"}
+        assert two.import_data(data) == (0, 0)  # idempotent
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ([], "not an advisor progress export"),
+        ({"format": "advisor-progress", "version": 99}, "not supported"),
+        ({"format": "advisor-progress", "version": 1, "checklist": [{"done": True}]}, "malformed export entry"),
+    ],
+)
+def test_import_rejects_what_is_not_an_export(tmp_path: Path, data: object, message: str) -> None:
+    with ProgressStore(tmp_path) as store, pytest.raises(StoreError, match=message):
+        store.import_data(data)

@@ -1,0 +1,52 @@
+"""Snapshots of every Learn screen at 80×24 (review changed SVGs by eye before committing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.store import ProgressStore
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def app(make_app, catalog):
+    with ProgressStore() as store:  # two ticks, so progress shows
+        store.set_tick(catalog.sections[0].checklist[0].id, True)
+        store.set_tick(catalog.sections[0].checklist[2].id, True)
+    return make_app()
+
+
+def test_home(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_learn_index(snap_compare, app) -> None:
+    assert snap_compare(app, press=["l"], terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("tab", ["1", "2", "3", "4"])
+def test_section_tabs(snap_compare, app, tab) -> None:
+    assert snap_compare(app, press=["l", "enter", tab], terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("key", ["m", "c", "u", "b", "k"])
+def test_reference_pages(snap_compare, app, key) -> None:
+    assert snap_compare(app, press=["l", key], terminal_size=SIZE)
+
+
+def test_overview(snap_compare, app) -> None:
+    async def open_overview(pilot) -> None:
+        await pilot.press("l")
+        pilot.app.action_open("overview")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_overview, terminal_size=SIZE)
+
+
+def test_help(snap_compare, app) -> None:
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+
+
+def test_narrow_learn(snap_compare, app) -> None:
+    assert snap_compare(app, press=["l"], terminal_size=(40, 12))
