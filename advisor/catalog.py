@@ -22,6 +22,7 @@ from advisor.models.content import (
 from advisor.crosscheck import cross_check
 from advisor.loading import LoadedFile, load_files
 from advisor.models.kinds import KINDS_BY_MODEL
+from advisor.models.rules import Question, Questions, Rule, Rules, Technologies
 from advisor.problems import DataError
 
 
@@ -65,6 +66,20 @@ class Catalog:
     def benchmarks(self) -> Benchmarks:
         return self._single(Benchmarks)
 
+    @property
+    def questions(self) -> list[Question]:
+        """The workload questionnaire, in the order it is asked."""
+        return list(self._single(Questions).questions)
+
+    @property
+    def technologies(self) -> Technologies:
+        return self._single(Technologies)
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every recommendation rule, file by file in loading order."""
+        return [rule for f in self.of_kind(Rules) for rule in f.rules]
+
     def section(self, section_id: str) -> Section:
         for section in self.sections:
             if section.id == section_id:
@@ -81,6 +96,28 @@ class Catalog:
                 if concept.id == concept_id:
                     return section, concept
         raise KeyError(concept_id)
+
+    def describe(self, item_id: str) -> str:
+        """Where a content item lives, for people: 'Serverless Architecture › Anatomy of a cold start'."""
+        for section in self.sections:
+            for concept in section.concepts:
+                if concept.id == item_id:
+                    return f"{section.title} › {concept.title}"
+            for item in section.checklist:
+                if item.id == item_id:
+                    return f"{section.title} › checklist: {item.text}"
+            for exercise in section.exercises:
+                if exercise.id == item_id:
+                    return f"{section.title} › exercise: {exercise.title}"
+        names = {row.id: row.name for row in self.matrix.technologies}
+        for lst in self.use_cases.lists:
+            for side, label in (("use", "use"), ("avoid", "avoid")):
+                for case in getattr(lst, side):
+                    if case.id == item_id:
+                        return f"Use and avoid › {names.get(lst.technology, lst.technology)} › {label}: {case.text}"
+        if item_id in names:
+            return f"Decision matrix › {names[item_id]}"
+        return item_id
 
     def exercises(self) -> list[tuple[Section, Exercise]]:
         return [(s, e) for s in self.sections for e in s.exercises]

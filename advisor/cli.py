@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advisor import __version__
+from advisor.output import check_output, emit, render
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -30,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
 
     learn = sub.add_parser("learn", help="open the guide in the terminal UI, optionally at a section")
     learn.add_argument("section", nargs="?", help="a section id, e.g. serverless")
+
+    rec = sub.add_parser("recommend", help="advise on a workload: the wizard, or headless with --answers")
+    rec.add_argument("--answers", type=Path, metavar="FILE", help="a YAML answers file (question_id: choice_id)")
+    rec.add_argument("--format", choices=("md", "json"), default="md", help="report format (default: md)")
+    rec.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    rec.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
+    rec.add_argument("--plain", action="store_true", help="ask the questions with simple prompts, no full screen")
 
     validate = sub.add_parser("validate", help="check content, rules and quizzes (the shipped ones or your own folders)")
     validate.add_argument("folders", nargs="*", type=Path, metavar="DIR", help="folders or files to check (default: the shipped data)")
@@ -56,6 +64,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.kind, args.output)
         if args.command == "progress":
             return _progress(args.export, args.import_, args.force)
+        if args.command == "recommend":
+            if args.answers is not None:
+                return _recommend(args.answers, args.format, args.output, args.force)
+            if args.plain:
+                from advisor.plain import run_advise
+
+                catalog = _load_catalog()
+                return EXIT_USAGE if catalog is None else run_advise(catalog, args.format, args.output, args.force)
+            return _tui(None, start="advise")
         return _tui(args.section if args.command == "learn" else None)
     except KeyboardInterrupt:
         return 130
@@ -77,6 +94,26 @@ def _load_catalog():
             print(problem, file=sys.stderr)
         _err(f"{len(exc.problems)} problem(s) in the data; fix them and try again")
         return None
+
+
+def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool) -> int:
+    from advisor.answers import load_answers
+    from advisor.engine import recommend
+    from advisor.problems import DataError
+
+    if output is not None and (problem := check_output(output, force)):
+        _err(problem)
+        return EXIT_USAGE
+    catalog = _load_catalog()
+    if catalog is None:
+        return EXIT_USAGE
+    try:
+        answers = load_answers(answers_path, catalog.questions)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    return emit(render(catalog, recommend(catalog, answers), fmt), output)
 
 
 def _validate(folders: list[Path]) -> int:
@@ -140,18 +177,10 @@ def _progress(export: Path | None, import_: Path | None, force: bool) -> int:
         for warning in store.warnings:
             _err(f"warning: {warning}")
         if export is not None:
-            if export.is_dir():
-                _err(f"{export} is a folder; give a file name such as {export / 'progress.json'}")
+            if problem := check_output(export, force):
+                _err(problem)
                 return EXIT_USAGE
-            if export.exists() and not force:
-                _err(f"{export} exists; add --force to overwrite it")
-                return EXIT_USAGE
-            if not export.parent.is_dir():
-                _err(f"folder {export.parent} does not exist")
-                return EXIT_USAGE
-            export.write_text(json.dumps(store.export_data(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            print(f"wrote {export}")
-            return EXIT_OK
+            return emit(json.dumps(store.export_data(), indent=2, ensure_ascii=False) + "\n", export)
         if import_ is not None:
             try:
                 data = json.loads(import_.read_text(encoding="utf-8"))
@@ -176,7 +205,7 @@ def _progress(export: Path | None, import_: Path | None, force: bool) -> int:
         return EXIT_OK
 
 
-def _tui(section: str | None) -> int:
+def _tui(section: str | None, start: str | None = None) -> int:
     catalog = _load_catalog()
     if catalog is None:
         return EXIT_USAGE
@@ -193,5 +222,5 @@ def _tui(section: str | None) -> int:
     from advisor.tui.app import AdvisorApp
 
     with ProgressStore() as store:
-        AdvisorApp(catalog, store, section=section).run()
+        AdvisorApp(catalog, store, section=section, start=start).run()
     return EXIT_OK

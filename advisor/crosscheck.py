@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from advisor.crosscheck_quiz import check_quizzes
+from advisor.crosscheck_rules import check_rules
 from advisor.loading import LoadedFile
 from advisor.models.content import ApiComparison, Benchmarks, Guide, Matrix, Section, UseCases
 from advisor.models.kinds import KINDS
+from advisor.models.rules import Questions, Technologies
 from advisor.problems import Path_, Problem
 from advisor.validation import did_you_mean
 
@@ -80,6 +83,7 @@ class _Index:
             else:
                 self.own[key] = d
         self.reference = {(d.namespace, d.id): d for d in definitions(reference.files)} if reference else {}
+        self.reference_technologies = [t.id for f in (reference.files if reference else ()) if isinstance(f.model, Technologies) for t in f.model.technologies]
 
     def find(self, namespace: str, id_: str) -> Definition | None:
         return self.own.get((namespace, id_)) or self.reference.get((namespace, id_))
@@ -99,6 +103,9 @@ def cross_check(files: Sequence[LoadedFile], *, complete: bool, reference: Catal
     """Every problem that only shows when the files are seen together."""
     index = _Index(files, reference)
     problems = index.problems
+    reference_questions = {
+        q.id: q for f in (reference.files if reference else ()) if isinstance(f.model, Questions) for q in f.model.questions
+    }
     _singletons(files, problems, complete)
     orders: dict[int, LoadedFile] = {}
     for f in files:
@@ -145,6 +152,8 @@ def cross_check(files: Sequence[LoadedFile], *, complete: bool, reference: Catal
                                 f"unknown section or item {ref!r}{did_you_mean(ref, known)}",
                             )
                         )
+    problems.extend(check_rules(files, index, reference_questions))
+    problems.extend(check_quizzes(files, index))
     return problems
 
 

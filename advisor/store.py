@@ -49,6 +49,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER quiz_answers_no_delete BEFORE DELETE ON quiz_answers
         BEGIN SELECT RAISE(ABORT, 'quiz answers are append-only'); END;
     """,
+    """
+    CREATE TABLE workloads (  -- the Advise answers a user keeps, by name; 'current' is the wizard's
+        name       TEXT PRIMARY KEY,
+        answers    TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -207,11 +214,29 @@ class ProgressStore:
         with self._lock:
             return {r[0] for r in self._db.execute("SELECT item_id FROM checklist WHERE done = 1")}
 
+    # --- workloads (Advise answers) ----------------------------------------------------------
+
+    def save_workload(self, name: str, answers: dict[str, Any]) -> None:
+        """Keep the answers of a workload under `name`, replacing what was there."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO workloads (name, answers, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
+                (name, json.dumps(answers, sort_keys=True), self.clock()),
+            )
+
+    def load_workload(self, name: str) -> dict[str, Any] | None:
+        """The answers kept under `name`, or None."""
+        with self._lock:
+            row = self._db.execute("SELECT answers FROM workloads WHERE name = ?", (name,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
     # --- export / import ---------------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
         """Everything the store holds, as JSON-ready data."""
         with self._lock:
+            workloads = self._db.execute("SELECT name, answers, updated_at FROM workloads ORDER BY name").fetchall()
             answers = self._db.execute(
                 "SELECT question_id, revision, session_id, answered_at, correct, response, seconds, practice "
                 "FROM quiz_answers ORDER BY id"
@@ -220,6 +245,7 @@ class ProgressStore:
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
             "exported_at": self.clock(),
+            "workloads": [{"name": w[0], "answers": json.loads(w[1]), "updated_at": w[2]} for w in workloads],
             "checklist": [{"item_id": t.item_id, "done": t.done, "changed_at": t.changed_at} for t in self.ticks().values()],
             "quiz_answers": [
                 {
@@ -256,6 +282,10 @@ class ProgressStore:
                 )
                 for a in data.get("quiz_answers", [])
             ]
+            workloads = [
+                (str(w["name"]), json.dumps(dict(w["answers"]), sort_keys=True), str(w["updated_at"]))
+                for w in data.get("workloads", [])
+            ]
         except (KeyError, TypeError, ValueError) as exc:
             raise StoreError(f"malformed export entry ({type(exc).__name__}: {exc})") from None
         changed = added = 0
@@ -268,6 +298,13 @@ class ProgressStore:
                     (item_id, int(done), changed_at),
                 )
                 changed += cur.rowcount
+            for row in workloads:
+                db.execute(
+                    "INSERT INTO workloads (name, answers, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at "
+                    "WHERE excluded.updated_at > workloads.updated_at",
+                    row,
+                )
             for row in answers:
                 exists = db.execute(
                     "SELECT 1 FROM quiz_answers WHERE question_id = ? AND session_id = ? AND answered_at = ?",

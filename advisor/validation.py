@@ -14,7 +14,7 @@ from advisor.models.kinds import KINDS
 from advisor.problems import DataError, Path_, Problem
 from advisor.yaml_source import Source
 
-_ID_PATTERN_HINT = "lower-case letters, digits and '-', starting with a letter or digit"
+_ID_PATTERN_HINT = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
 
 
 def validate_source(source: Source) -> Frozen:

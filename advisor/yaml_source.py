@@ -89,8 +89,11 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def read_source(path: Path, display: str | None = None) -> Source:
-    """Parse `path`; raise DataError with a located problem if it is not a usable YAML mapping."""
+def read_source(path: Path, display: str | None = None, *, expected: str = "a mapping with a 'kind' key") -> Source:
+    """Parse `path`; raise DataError with a located problem if it is not a usable YAML mapping.
+
+    `expected` describes the mapping in messages (data files need a `kind`, answer files don't).
+    """
     display = display or display_name(path)
     try:
         raw = path.read_bytes()
@@ -116,7 +119,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
     except yaml.YAMLError as exc:
         raise DataError([Problem(display, 0, 0, "", f"invalid YAML: {exc}")]) from None
     if not nodes or nodes[0] is None:
-        raise DataError([Problem(display, 1, 1, "", "the file is empty; expected a mapping with a 'kind' key")])
+        raise DataError([Problem(display, 1, 1, "", f"the file is empty; expected {expected}")])
     if len(nodes) > 1:
         mark = nodes[1].start_mark
         raise DataError(
@@ -129,7 +132,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
         raise DataError(walker.problems)
     if not isinstance(source.data, dict):
         kind = type(source.data).__name__
-        raise DataError([Problem(display, 1, 1, "", f"the document is a {kind}; expected a mapping with a 'kind' key")])
+        raise DataError([Problem(display, 1, 1, "", f"the document is a {kind}; expected {expected}")])
     return source
 
 

@@ -125,3 +125,49 @@ def test_headless_commands_never_import_textual(argv: list[str]) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == "CLEAN", proc.stdout + proc.stderr
+
+
+WORKLOAD = "clients: [browser, mobile]\nclient_data_needs: varied\ndata_shape: nested\nservice_count: few\n"
+
+
+def test_recommend_json_is_complete_and_byte_stable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    assert main(["recommend", "--answers", str(answers), "--format", "json"]) == 0
+    first = capsys.readouterr().out
+    assert main(["recommend", "--answers", str(answers), "--format", "json"]) == 0
+    assert capsys.readouterr().out == first
+    doc = json.loads(first)
+    assert {"technologies", "unanswered", "confidence"} <= set(doc)
+    ids = [t["id"] for t in doc["technologies"]]
+    assert {"serverless", "edge", "graphql", "grpc", "service-mesh", "event-sourcing"} <= set(ids)
+    for tech in doc["technologies"]:
+        assert tech["verdict"] in ("recommended", "consider", "avoid")
+        assert {"id", "verdict", "score", "reasons", "flips"} <= set(tech)
+        for reason in tech["reasons"]:
+            assert {"rule", "text", "weight", "veto", "rests_on"} <= set(reason)
+        for flip in tech["flips"]:
+            assert {"question", "from", "to", "verdict"} <= set(flip)
+
+
+def test_recommend_markdown_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    out = tmp_path / "report.md"
+    assert main(["recommend", "--answers", str(answers), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Architecture recommendation") and "## API style" in text
+    assert main(["recommend", "--answers", str(answers), "-o", str(out)]) == 2
+    assert "exists; add --force" in capsys.readouterr().err
+
+
+def test_recommend_with_a_bad_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", "service_count: lots\n")
+    assert main(["recommend", "--answers", str(answers), "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "w.yaml:1:16: service_count: 'lots' is not a choice of 'service_count'; choices: one, few, many" in err
+    assert main(["recommend", "--answers", str(tmp_path / "none.yaml")]) == 2
+    assert "cannot read file" in capsys.readouterr().err
+
+
+def test_recommend_headless_imports_no_textual(tmp_path: Path) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    test_headless_commands_never_import_textual(["recommend", "--answers", str(answers), "--format", "json"])

@@ -105,7 +105,7 @@ def test_wrong_type(tmp_path: Path) -> None:
 def test_bad_id(tmp_path: Path) -> None:
     text = SECTION.replace("id: demo-second", "id: Demo Second")
     assert problems(tmp_path, {"s.yaml": text}) == [
-        "s.yaml:20:9: checklist[1].id: 'Demo Second' is not a valid id (lower-case letters, digits and '-',"
+        "s.yaml:20:9: checklist[1].id: 'Demo Second' is not a valid id (lower-case letters, digits, '-' and '_',"
         " starting with a letter or digit)"
     ]
 
@@ -120,7 +120,7 @@ def test_choice_outside_the_allowed_values(tmp_path: Path) -> None:
 def test_unknown_kind(tmp_path: Path) -> None:
     assert problems(tmp_path, {"s.yaml": SECTION.replace("kind: section", "kind: sectoin")}) == [
         "s.yaml:1:7: kind: unknown kind 'sectoin' (did you mean 'section'?); expected one of: "
-        "guide, section, matrix, api-comparison, use-cases, benchmarks"
+        "guide, section, matrix, api-comparison, use-cases, benchmarks, questions, technologies, rules, quiz"
     ]
 
 

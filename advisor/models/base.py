@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 # so they are restricted to a shape that is safe in URLs, file names and SQL.
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64),
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64),
 ]
 
 # Non-empty text, surrounding whitespace removed.

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from advisor.models.base import Frozen
 from advisor.models.content import ApiComparison, Benchmarks, Guide, Matrix, Section, UseCases
+from advisor.models.quiz import Quiz
+from advisor.models.rules import Questions, Rules, Technologies
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ KINDS: dict[str, FileKind] = {
         FileKind("api-comparison", ApiComparison, "content", True),
         FileKind("use-cases", UseCases, "content", True),
         FileKind("benchmarks", Benchmarks, "content", True),
+        FileKind("questions", Questions, "rules", True),
+        FileKind("technologies", Technologies, "rules", True),
+        FileKind("rules", Rules, "rules", False),
+        FileKind("quiz", Quiz, "quizzes", False),
     )
 }
 

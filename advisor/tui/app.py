@@ -27,11 +27,14 @@ class AdvisorApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, catalog: Catalog, store: ProgressStore, *, section: str | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, store: ProgressStore, *, section: str | None = None, start: str | None = None
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.store = store
         self.start_section = section
+        self.start = start
         self.theme = DARK
 
     def on_mount(self) -> None:
@@ -41,6 +44,8 @@ class AdvisorApp(App[None]):
         if self.start_section:
             self.action_open("learn")
             self.action_open(f"section:{self.start_section}")
+        elif self.start:
+            self.action_open(self.start)
         for warning in self.store.warnings:
             self.notify(warning, title="Progress store", severity="warning", timeout=15, markup=False)
 
@@ -52,6 +57,10 @@ class AdvisorApp(App[None]):
             from advisor.tui.screens.learn import LearnScreen
 
             return LearnScreen()
+        if target == "advise":
+            from advisor.tui.screens.advise import AdviseScreen
+
+            return AdviseScreen()
         if target.startswith("section:"):
             from advisor.tui.screens.section import SectionScreen
 
@@ -102,6 +111,7 @@ class AdvisorApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Home", "The start screen", lambda: self.action_open("home"))
         yield SystemCommand("Learn", "Sections and reference pages", lambda: self.action_open("learn"))
+        yield SystemCommand("Advise", "Describe a workload, get a recommendation", lambda: self.action_open("advise"))
         for section in self.catalog.sections:
             yield SystemCommand(
                 f"Read: {section.title}", section.summary, lambda s=section.id: self.action_open(f"section:{s}")

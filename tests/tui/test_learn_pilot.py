@@ -127,7 +127,7 @@ async def test_text_that_looks_like_markup_shows_as_written(make_app, tmp_path: 
     data = yaml.safe_load(matrix_file.read_text(encoding="utf-8"))
     data["technologies"][0]["best_for"] = MARKUP
     matrix_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    catalog = load_catalog([pack])
+    catalog = load_catalog([pack, ROOT / "rules", ROOT / "quizzes"])
     app = make_app(catalog)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("l", "k")

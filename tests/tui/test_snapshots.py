@@ -50,3 +50,21 @@ def test_help(snap_compare, app) -> None:
 
 def test_narrow_learn(snap_compare, app) -> None:
     assert snap_compare(app, press=["l"], terminal_size=(40, 12))
+
+
+def test_advise_question(snap_compare, app) -> None:
+    assert snap_compare(app, press=["a", "2", "s"], terminal_size=SIZE)
+
+
+def test_advise_several_choices(snap_compare, app) -> None:
+    assert snap_compare(app, press=["a", "right", "right", "right", "right", "1"], terminal_size=SIZE)
+
+
+def test_recommendation(snap_compare, make_app) -> None:
+    app = make_app()
+    app.store.save_workload(
+        "current",
+        {"clients": ["browser", "mobile"], "client_data_needs": "varied", "data_shape": "nested", "service_count": "few",
+         "ops_maturity": "low", "traffic_pattern": "spiky", "domain_complexity": "moderate"},
+    )
+    assert snap_compare(app, press=["a", "r", "down", "down", "down", "down", "down"], terminal_size=(100, 30))

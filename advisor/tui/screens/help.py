@@ -25,8 +25,16 @@ HELP = """\
 | Section | `n` / `p` | next / previous section |
 | Checklist | `space` or `enter` | tick or untick; saved at once |
 | Reading | `↑` `↓` `pgup` `pgdn` `home` `end` | scroll |
+| Advise | `1` – `9`, `enter` | choose (or tick, where several are allowed) |
+| Advise | `0` or `s` | not sure |
+| Advise | `←` `→` | back, skip |
+| Advise | `r` | the recommendation for the answers so far |
+| Advise | `ctrl+n` | clear the answers and start over |
+| Advise | `ctrl+o` / `ctrl+s` | load answers from / save them to a YAML file |
+| Recommendation | `↑` `↓` | choose a technology; its reasons and flips show on the right |
+| Recommendation | `g` | read that technology's section of the guide |
 
-Ticks are kept in a database in your user data folder (or `$ADVISOR_HOME`);
+Ticks and your Advise answers are kept in a database in your user data folder (or `$ADVISOR_HOME`);
 `advisor progress --export FILE.json` saves a copy.
 """
 

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 _PATHS = (
     ("learn", "Learn", "read the guide, its tables and your checklist", True),
-    ("advise", "Advise", "get a recommendation you can defend (soon)", False),
+    ("advise", "Advise", "describe a workload, get a recommendation you can defend", True),
     ("quiz", "Quiz", "test yourself, with spaced review (soon)", False),
 )
 
@@ -22,7 +22,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("l", "app.open('learn')", "Learn"),
-        Binding("a", "choose('advise')", "Advise"),
+        Binding("a", "app.open('advise')", "Advise"),
         Binding("q", "choose('quiz')", "Quiz"),
     ]
 
@@ -59,7 +59,7 @@ class HomeScreen(Screen[None]):
         self.action_choose(event.option.id or "")
 
     def action_choose(self, path: str) -> None:
-        if path == "learn":
-            self.app.action_open("learn")
+        if path in ("learn", "advise"):
+            self.app.action_open(path)
         else:
             self.notify(f"{path.title()} is coming in a later release; Learn is ready now.", title="Coming soon")

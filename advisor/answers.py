@@ -1,0 +1,79 @@
+"""Answer files: `question_id: choice_id` (a list for several-choice questions), checked with care.
+
+Question and choice ids are a public interface, so a typo is an error that names the file, the
+line, the bad id and the valid ones, never a silently ignored answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from advisor.models.recommendation import AnswerValue
+from advisor.models.rules import Question
+from advisor.problems import DataError, Problem
+from advisor.validation import did_you_mean
+from advisor.yaml_source import Source, read_source
+
+
+def load_answers(path: Path, questions: Sequence[Question]) -> dict[str, AnswerValue]:
+    """Read and check an answers file; raise DataError listing every problem in it."""
+    source = read_source(path, expected="a mapping of question ids to choice ids")
+    return check_answers(source, questions)
+
+
+def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, AnswerValue]:
+    """The answers in `source`, checked against `questions` (see `load_answers`)."""
+    by_id = {q.id: q for q in questions}
+    problems: list[Problem] = []
+    answers: dict[str, AnswerValue] = {}
+    for key, value in source.data.items():
+        question = by_id.get(str(key))
+        if question is None:
+            hint = did_you_mean(str(key), by_id)
+            listing = "" if hint else f"; questions: {', '.join(by_id)}"
+            problems.append(source.problem((key,), f"unknown question {key!r}{hint}{listing}", at_key=True))
+            continue
+        choices = [c.id for c in question.choices]
+        if value is None:  # written out as "not sure"
+            continue
+        if question.multiple:
+            values = value if isinstance(value, list) else [value]
+            picked: list[str] = []
+            for i, item in enumerate(values):
+                path = (key, i) if isinstance(value, list) else (key,)
+                if str(item) not in choices:
+                    problems.append(source.problem(path, _bad_choice(question, item, choices)))
+                elif str(item) in picked:
+                    problems.append(source.problem(path, f"{item!r} is listed twice"))
+                else:
+                    picked.append(str(item))
+            answers[question.id] = sorted(picked, key=choices.index)
+        elif isinstance(value, list):
+            problems.append(
+                source.problem((key,), f"{question.id!r} takes one answer, not a list; choose one of: {', '.join(choices)}")
+            )
+        elif str(value) not in choices:
+            problems.append(source.problem((key,), _bad_choice(question, value, choices)))
+        else:
+            answers[question.id] = str(value)
+    if problems:
+        raise DataError(problems)
+    return {q.id: answers[q.id] for q in questions if q.id in answers}
+
+
+def _bad_choice(question: Question, value: object, choices: list[str]) -> str:
+    return f"{value!r} is not a choice of {question.id!r}{did_you_mean(str(value), choices)}; choices: {', '.join(choices)}"
+
+
+def dump_answers(answers: Mapping[str, AnswerValue], questions: Sequence[Question]) -> str:
+    """An answers file for `answers`, in questionnaire order, with each question as a comment."""
+    lines = ["# advisor answers: question_id: choice_id (a list where several are allowed)."]
+    lines.append("# A question left out, or given as null, means 'not sure'.")
+    for q in questions:
+        lines.append(f"# {q.text}")
+        value = answers.get(q.id)
+        rendered = "null" if value is None else json.dumps(value)
+        lines.append(f"{q.id}: {rendered}")
+    return "\n".join(lines) + "\n"

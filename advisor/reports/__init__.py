@@ -1,0 +1,1 @@
+"""Reports: a recommendation rendered for people (Markdown) and for programs (JSON)."""

@@ -1,0 +1,105 @@
+"""The recommendation: every technology by decision, with its verdict, reasons and flips."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from advisor.engine import recommend
+from advisor.models.recommendation import AnswerValue, TechnologyVerdict
+from advisor.reports.markdown import technology_lines
+
+VERDICT_STYLE = {"recommended": ("✓ recommended", "bold green"), "consider": ("~ consider", "yellow"), "avoid": ("✗ avoid", "bold red")}
+
+
+def score_bar(score: int, width: int = 10) -> Text:
+    """A bar centred on zero: red to the left for negative scores, green to the right."""
+    n = min(width, abs(score))
+    left = Text(" " * (width - n) + ("█" * n if score < 0 else ""), style="red")
+    right = Text(("█" * n if score > 0 else "") + " " * (width - (n if score > 0 else 0)), style="green")
+    return Text.assemble(left, ("│", "dim"), right)
+
+
+class RecommendationScreen(Screen[None]):
+    """Pick a technology on the left; its case is on the right. g opens its guide section."""
+
+    BINDINGS = [
+        Binding("escape", "app.back", "Back to questions"),
+        Binding("g", "guide", "Read in the guide"),
+        Binding("h", "app.open('home')", "Home"),
+    ]
+
+    def __init__(self, answers: dict[str, AnswerValue]) -> None:
+        super().__init__()
+        self.answers = answers
+        self.rec = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="rec-summary")
+        with Horizontal(classes="split"):
+            yield OptionList(id="rec-list", classes="verdicts")
+            with VerticalScroll(classes="reader", id="rec-detail"):
+                yield Markdown(id="rec-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Recommendation"
+        self.rec = recommend(self.app.catalog, self.answers)
+        rec = self.rec
+        self.query_one("#rec-summary", Static).update(
+            Text(
+                f"Confidence {rec.confidence_label} · {len(rec.answers)} answered, {len(rec.unanswered)} not sure",
+                style="dim",
+            )
+        )
+        options: list[Option | None] = []
+        by_id = {t.id: t for t in rec.technologies}
+        for n, decision in enumerate(rec.decisions):
+            if n:
+                options.append(None)
+            options.append(Option(Text(decision.title.upper(), style="bold dim"), id=f"decision:{decision.id}", disabled=True))
+            for tid in decision.technologies:
+                options.append(Option(self._row(by_id[tid]), id=tid))
+        verdicts = self.query_one("#rec-list", OptionList)
+        verdicts.add_options(options)
+        verdicts.highlighted = 1
+        verdicts.focus()
+
+    @staticmethod
+    def _row(t: TechnologyVerdict) -> Text:
+        label, style = VERDICT_STYLE[t.verdict]
+        name = t.name if len(t.name) <= 22 else t.name[:21] + "…"
+        return Text.assemble((f"{label:<14}", style), name.ljust(23), score_bar(t.score, 4))
+
+    def selected(self) -> TechnologyVerdict | None:
+        verdicts = self.query_one("#rec-list", OptionList)
+        if verdicts.highlighted is None or self.rec is None:
+            return None
+        option = verdicts.get_option_at_index(verdicts.highlighted)
+        return self.rec.technology(option.id) if option.id and not option.id.startswith("decision:") else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        t = self.selected()
+        if t is None or self.rec is None:
+            return
+        lines = technology_lines(self.app.catalog, self.rec, t)
+        if t.section:
+            lines.append(f"*Press g to read {self.app.catalog.section(t.section).title} in the guide.*")
+        self.query_one("#rec-text", Markdown).update("\n".join(lines))
+        self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.query_one("#rec-detail", VerticalScroll).focus()
+
+    def action_guide(self) -> None:
+        t = self.selected()
+        if t is not None and t.section:
+            self.app.action_open(f"section:{t.section}")
+        else:
+            self.notify("This one is a baseline; the guide has no section of its own for it.")

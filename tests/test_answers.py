@@ -1,0 +1,99 @@
+"""Answer files: the public interface of the questionnaire, checked strictly and clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from advisor.answers import dump_answers, load_answers
+from advisor.problems import DataError
+from tests.conftest import write
+
+# The ids the issue makes public: they must exist with exactly these choices.
+PUBLIC = {
+    "traffic_pattern": ["steady", "spiky", "scheduled"],
+    "request_volume": ["low", "medium", "high"],
+    "latency_target": ["relaxed", "interactive", "realtime"],
+    "user_geography": ["one_region", "multi_region", "global"],
+    "clients": ["browser", "mobile", "internal_services", "third_party"],
+    "client_data_needs": ["uniform", "varied"],
+    "data_shape": ["flat", "nested"],
+    "streaming": ["none", "server_push", "bidirectional"],
+    "connection_model": ["request_response", "long_lived"],
+    "service_count": ["one", "few", "many"],
+    "ops_maturity": ["low", "medium", "high"],
+    "service_security": ["standard", "mtls_required"],
+    "traffic_management": ["basic", "advanced"],
+    "audit_needs": ["none", "audit_trail", "temporal_queries"],
+    "task_duration": ["seconds", "minutes", "long"],
+    "event_triggers": ["none", "some", "core"],
+    "edge_logic": ["ab_testing", "personalization", "bot_detection", "geo_routing"],
+    "payload_efficiency": ["normal", "critical"],
+    "cost_priority": ["idle_cost", "cost_at_scale", "not_a_concern"],
+    "platform": ["kubernetes", "containers_or_vms", "managed_cloud", "undecided"],
+    "domain_complexity": ["simple_crud", "moderate", "complex"],
+    "file_uploads": ["no", "yes"],
+    "resource_constraints": ["normal", "constrained"],
+}
+
+
+def test_public_question_and_choice_ids(catalog) -> None:
+    found = {q.id: [c.id for c in q.choices] for q in catalog.questions}
+    for qid, choices in PUBLIC.items():
+        assert found[qid] == choices, qid
+    multiple = {q.id for q in catalog.questions if q.multiple}
+    assert multiple == {"clients", "edge_logic"}
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def test_a_good_file(catalog, tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "file_uploads: no\nclients: [mobile, browser]\nedge_logic: ab_testing\nstreaming: null\n")
+    assert load_answers(path, catalog.questions) == {
+        "clients": ["browser", "mobile"],
+        "edge_logic": ["ab_testing"],
+        "file_uploads": "no",
+    }
+
+
+def problems(catalog, tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_answers(write(tmp_path / "w.yaml", text), catalog.questions)
+    return [str(p) for p in info.value.problems]
+
+
+def test_unknown_question(catalog, tmp_path: Path) -> None:
+    assert problems(catalog, tmp_path, "traffic_patern: spiky\n") == [
+        "w.yaml:1:1: traffic_patern: unknown question 'traffic_patern' (did you mean 'traffic_pattern'?)"
+    ]
+    assert "questions: traffic_pattern, request_volume" in problems(catalog, tmp_path, "colour: red\n")[0]
+
+
+def test_unknown_choice_names_the_valid_ones(catalog, tmp_path: Path) -> None:
+    assert problems(catalog, tmp_path, "service_count: dozens\n") == [
+        "w.yaml:1:16: service_count: 'dozens' is not a choice of 'service_count'; choices: one, few, many"
+    ]
+    assert problems(catalog, tmp_path, "clients: [browser, mobil]\n") == [
+        "w.yaml:1:20: clients[1]: 'mobil' is not a choice of 'clients' (did you mean 'mobile'?);"
+        " choices: browser, mobile, internal_services, third_party"
+    ]
+
+
+def test_list_for_a_single_answer(catalog, tmp_path: Path) -> None:
+    assert "takes one answer, not a list" in problems(catalog, tmp_path, "service_count: [one, few]\n")[0]
+
+
+def test_not_a_mapping(catalog, tmp_path: Path) -> None:
+    assert "expected a mapping of question ids to choice ids" in problems(catalog, tmp_path, "- a\n")[0]
+
+
+def test_dump_round_trips(catalog, tmp_path: Path) -> None:
+    answers = {"clients": ["browser"], "file_uploads": "no", "service_count": "many"}
+    text = dump_answers(answers, catalog.questions)
+    assert yaml.safe_load(text)["file_uploads"] == "no"
+    assert load_answers(write(tmp_path / "a.yaml", text), catalog.questions) == answers

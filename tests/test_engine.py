@@ -1,0 +1,73 @@
+"""The engine: pure, deterministic, explained, and honest about what would change a verdict."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.catalog import load_catalog
+from advisor.engine import recommend
+from advisor.reports.json_report import render_json
+
+
+def answers_strategy(catalog):
+    """Any subset of the questions answered with any valid choice(s)."""
+    fields = {}
+    for q in catalog.questions:
+        ids = [c.id for c in q.choices]
+        value = st.lists(st.sampled_from(ids), unique=True).map(sorted) if q.multiple else st.sampled_from(ids)
+        fields[q.id] = st.one_of(st.none(), value)
+    return st.fixed_dictionaries(fields).map(lambda d: {k: v for k, v in d.items() if v is not None})
+
+
+def test_every_technology_and_baseline_gets_a_verdict(catalog) -> None:
+    rec = recommend(catalog, {})
+    ids = [t.id for t in rec.technologies]
+    for required in ("serverless", "edge", "graphql", "grpc", "service-mesh", "event-sourcing"):
+        assert required in ids
+    assert {"rest", "containers", "no-mesh", "crud-state"} <= set(ids)
+    assert rec.unanswered and rec.confidence == 0.0 and rec.confidence_label == "low"
+
+
+def test_moot_questions_are_skipped_and_their_answers_ignored(catalog) -> None:
+    rec = recommend(catalog, {"service_count": "one", "service_security": "mtls_required"})
+    assert "service_security" in rec.skipped and "service_security" not in rec.answers
+    assert "service_security" not in rec.unanswered
+
+
+def test_a_veto_wins_over_any_score(catalog) -> None:
+    rec = recommend(catalog, {"task_duration": "long"})
+    serverless = rec.technology("serverless")
+    assert serverless.vetoed and serverless.verdict == "avoid"
+    assert any(r.veto for r in serverless.reasons)
+
+
+def check_invariants(catalog, answers) -> None:
+    rec = recommend(catalog, answers)
+    assert render_json(rec) == render_json(recommend(catalog, dict(answers)))  # same bytes
+    t = catalog.technologies.thresholds
+    for tech in rec.technologies:
+        assert tech.reasons, f"{tech.id} has no reason"
+        assert tech.score == sum(r.weight or 0 for r in tech.reasons)
+        expected = "avoid" if tech.vetoed or tech.score <= t.avoid else "recommended" if tech.score >= t.recommended else "consider"
+        assert tech.verdict == expected
+        for flip in tech.flips[:1]:  # a flip, applied, gives the verdict it promises
+            changed = {**answers, flip.question: flip.to}
+            assert recommend(catalog, changed).technology(tech.id).verdict == flip.verdict
+
+
+SHIPPED = load_catalog()  # module level: hypothesis would print a fixture's (huge) repr on failure
+
+
+@settings(max_examples=40, deadline=None)
+@given(answers=answers_strategy(SHIPPED))
+def test_any_answers_give_explained_deterministic_verdicts(answers) -> None:
+    check_invariants(SHIPPED, answers)
+
+
+def test_flips_name_the_answer_that_moves_the_verdict(catalog) -> None:
+    rec = recommend(catalog, {"service_count": "many", "service_security": "mtls_required", "traffic_management": "advanced",
+                              "ops_maturity": "high", "platform": "kubernetes"})
+    mesh = rec.technology("service-mesh")
+    assert mesh.verdict == "recommended"
+    assert any(f.question == "service_count" and f.verdict != "recommended" for f in mesh.flips)

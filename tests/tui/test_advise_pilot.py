@@ -1,0 +1,85 @@
+"""The Advise wizard and the recommendation screen, driven with keys."""
+
+from __future__ import annotations
+
+from advisor.tui.screens.advise import AdviseScreen
+from advisor.tui.screens.recommendation import RecommendationScreen
+from advisor.tui.screens.section import SectionScreen
+
+
+async def test_answer_go_back_not_sure_and_see_results(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        screen = app.screen
+        assert isinstance(screen, AdviseScreen)
+        await pilot.press("2")  # traffic: spiky
+        assert screen.answers == {"traffic_pattern": "spiky"}
+        await pilot.press("s")  # request volume: not sure
+        await pilot.press("left", "left")  # back to the first question
+        assert screen.current().id == "traffic_pattern"
+        await pilot.press("3")  # change to scheduled
+        assert screen.answers["traffic_pattern"] == "scheduled"
+        await pilot.press("right", "right", "right")  # skip to clients (several allowed)
+        assert screen.current().id == "clients"
+        await pilot.press("1", "2", "enter")
+        assert screen.answers["clients"] == ["browser", "mobile"]
+        assert screen.current().id == "client_data_needs"
+        await pilot.press("r")
+        assert isinstance(app.screen, RecommendationScreen)
+        await app.workers.wait_for_complete()
+    assert app.store.load_workload("current") == {"traffic_pattern": "scheduled", "clients": ["browser", "mobile"]}
+
+
+async def test_moot_questions_are_not_asked(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        screen = app.screen
+        ids = [q.id for q in screen.applicable()]
+        assert "service_security" in ids
+        screen.answers["service_count"] = "one"
+        assert "service_security" not in [q.id for q in screen.applicable()]
+
+
+async def test_answers_come_back_and_the_guide_is_one_key_away(make_app) -> None:
+    app = make_app()
+    app.store.save_workload("current", {"service_count": "many", "service_security": "mtls_required"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        assert app.screen.answers["service_count"] == "many"
+        await pilot.press("r")
+        rec_screen = app.screen
+        assert isinstance(rec_screen, RecommendationScreen)
+        assert rec_screen.selected().id == rec_screen.rec.technologies[0].id
+        await pilot.press("g")
+        assert isinstance(app.screen, SectionScreen)
+        await pilot.press("escape")
+        assert app.screen is rec_screen
+
+
+async def test_the_whole_questionnaire_ends_in_the_recommendation(make_app, catalog) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        for _ in range(len(catalog.questions) + 2):
+            if isinstance(app.screen, RecommendationScreen):
+                break
+            await pilot.press("1") if not app.screen.current().multiple else await pilot.press("1", "enter")
+        assert isinstance(app.screen, RecommendationScreen)
+        assert app.screen.rec.confidence == 1.0
+
+
+async def test_save_and_load_an_answers_file(make_app, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "2", "3")  # spiky, high
+        await pilot.press("ctrl+s")
+        await pilot.press("enter")  # the default name, workload.yaml
+        assert (tmp_path / "workload.yaml").is_file()
+        await pilot.press("ctrl+s", "enter")  # exists: refused, not overwritten
+        await pilot.press("ctrl+n")
+        assert app.screen.answers == {}
+        await pilot.press("ctrl+o", "enter")
+        assert app.screen.answers == {"traffic_pattern": "spiky", "request_volume": "high"}
