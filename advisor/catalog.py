@@ -22,6 +22,7 @@ from advisor.models.content import (
 from advisor.crosscheck import cross_check
 from advisor.loading import LoadedFile, load_files
 from advisor.models.kinds import KINDS_BY_MODEL
+from advisor.models.quiz import Quiz
 from advisor.models.rules import Question, Questions, Rule, Rules, Technologies
 from advisor.problems import DataError
 
@@ -79,6 +80,12 @@ class Catalog:
     def rules(self) -> list[Rule]:
         """Every recommendation rule, file by file in loading order."""
         return [rule for f in self.of_kind(Rules) for rule in f.rules]
+
+    @property
+    def quizzes(self) -> list[Quiz]:
+        """Every quiz, in guide order of their sections (user quizzes last)."""
+        order = {s.id: s.order for s in self.sections}
+        return sorted(self.of_kind(Quiz), key=lambda q: (order.get(q.section or "", 10**6), q.id))
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

@@ -39,6 +39,21 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
     rec.add_argument("--plain", action="store_true", help="ask the questions with simple prompts, no full screen")
 
+    quiz = sub.add_parser(
+        "quiz",
+        help="quiz yourself: advisor quiz [QUIZ...] [--plain] [--due]; advisor quiz import|export ...",
+        description="Take a quiz (all quizzes when none is named), or: advisor quiz import FILE.gift [-o OUT.yaml]; "
+        "advisor quiz export QUIZ --format gift [-o FILE].",
+    )
+    quiz.add_argument("names", nargs="*", metavar="QUIZ", help="quiz ids (e.g. serverless grpc), or import/export")
+    quiz.add_argument("--plain", action="store_true", help="ask with simple prompts, no full screen")
+    quiz.add_argument("--due", action="store_true", help="only the questions due for review")
+    quiz.add_argument("--seed", type=int, help="the shuffle seed, to replay a session")
+    quiz.add_argument("--limit", type=int, default=10, help="questions per quiz (default 10)")
+    quiz.add_argument("--format", choices=("gift",), default="gift", help="export format")
+    quiz.add_argument("-o", "--output", type=Path, metavar="FILE", help="where import/export writes")
+    quiz.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
+
     validate = sub.add_parser("validate", help="check content, rules and quizzes (the shipped ones or your own folders)")
     validate.add_argument("folders", nargs="*", type=Path, metavar="DIR", help="folders or files to check (default: the shipped data)")
 
@@ -64,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.kind, args.output)
         if args.command == "progress":
             return _progress(args.export, args.import_, args.force)
+        if args.command == "quiz":
+            return _quiz(args)
         if args.command == "recommend":
             if args.answers is not None:
                 return _recommend(args.answers, args.format, args.output, args.force)
@@ -114,6 +131,35 @@ def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool) -
             print(problem, file=sys.stderr)
         return EXIT_USAGE
     return emit(render(catalog, recommend(catalog, answers), fmt), output)
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    names: list[str] = args.names
+    if names and names[0] in ("import", "export"):
+        from advisor.quiz_files import export_quiz, import_quiz
+
+        if len(names) != 2:
+            _err(f"usage: advisor quiz {names[0]} {'FILE.gift' if names[0] == 'import' else 'QUIZ'} [-o FILE]")
+            return EXIT_USAGE
+        if names[0] == "import":
+            return import_quiz(Path(names[1]), args.output, args.force)
+        catalog = _load_catalog()
+        return EXIT_USAGE if catalog is None else export_quiz(catalog, names[1], args.output, args.force)
+    catalog = _load_catalog()
+    if catalog is None:
+        return EXIT_USAGE
+    known = [q.id for q in catalog.quizzes]
+    for name in names:
+        if name not in known:
+            from advisor.validation import did_you_mean
+
+            _err(f"unknown quiz {name!r}{did_you_mean(name, known)}; quizzes: {', '.join(known)}")
+            return EXIT_USAGE
+    if args.plain:
+        from advisor.plain_quiz import run_quiz
+
+        return run_quiz(catalog, names, due=args.due, seed=args.seed, limit=args.limit)
+    return _tui(None, start="quiz")
 
 
 def _validate(folders: list[Path]) -> int:

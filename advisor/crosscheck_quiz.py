@@ -26,8 +26,10 @@ def check_quizzes(files: Sequence[LoadedFile], index: _Index) -> list[Problem]:
         if quiz.id in quiz_ids:
             problems.append(f.source.problem(("id",), f"duplicate quiz id {quiz.id!r} (first in {quiz_ids[quiz.id]})"))
         quiz_ids.setdefault(quiz.id, where)
-        index.require(f, ("section",), "section", quiz.section)
-        section = index.find("section", quiz.section)
+        section = None
+        if quiz.section is not None:
+            index.require(f, ("section",), "section", quiz.section)
+            section = index.find("section", quiz.section)
         if quiz.topic is not None and section is not None:
             topics = {t.id for t in section.file.model.topics}  # type: ignore[attr-defined]
             if quiz.topic not in topics:

@@ -1,4 +1,4 @@
-"""`advisor progress`: checklist completion per section as a rich table (a CLI front end)."""
+"""`advisor progress`: checklist completion and quiz history as rich tables (a CLI front end)."""
 
 from __future__ import annotations
 
@@ -28,4 +28,26 @@ def print_progress(catalog: Catalog, store: ProgressStore, console: Console | No
         table.add_row(Text(section.title), f"{n}/{len(items)}", Text("; ".join(open_items) or "all done ✓"))
     table.add_section()
     table.add_row(Text("All sections", style="bold"), f"{ticked}/{total}", "")
+    console.print(table)
+    print_quiz_history(catalog, store, console)
+
+
+def print_quiz_history(catalog: Catalog, store: ProgressStore, console: Console) -> None:
+    """One row per quiz: answers given, share right (first tries), sessions, last played, due now."""
+    from advisor.quiz_session import due_questions
+
+    answers = [a for a in store.answers() if not a.practice]
+    owner = {q.id: quiz.id for quiz in catalog.quizzes for q in quiz.questions}
+    due = due_questions(catalog, store)
+    table = Table(title="Quiz history", title_justify="left")
+    for name, justify in (("Quiz", "left"), ("Answers", "right"), ("Right", "right"), ("Sessions", "right"), ("Last", "left"), ("Due", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for quiz in catalog.quizzes:
+        mine = [a for a in answers if owner.get(a.question_id) == quiz.id]
+        right = sum(a.correct for a in mine)
+        share = f"{right / len(mine):.0%}" if mine else "–"
+        last = max((a.answered_at for a in mine), default="")[:10] or "never"
+        sessions = len({a.session_id for a in mine})
+        n_due = sum(1 for q in due if owner.get(q) == quiz.id)
+        table.add_row(Text(quiz.title), str(len(mine)), share, str(sessions), last, str(n_due))
     console.print(table)

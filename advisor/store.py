@@ -80,6 +80,20 @@ def now() -> str:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One row of the append-only quiz answer log."""
+
+    question_id: str
+    revision: int
+    session_id: str
+    answered_at: str
+    correct: bool
+    response: Any
+    seconds: float | None
+    practice: bool
+
+
+@dataclass(frozen=True)
 class Tick:
     item_id: str
     done: bool
@@ -213,6 +227,39 @@ class ProgressStore:
     def done_items(self) -> set[str]:
         with self._lock:
             return {r[0] for r in self._db.execute("SELECT item_id FROM checklist WHERE done = 1")}
+
+    # --- quiz answers (append-only) -----------------------------------------------------------
+
+    def record_answer(
+        self,
+        question_id: str,
+        revision: int,
+        session_id: str,
+        correct: bool,
+        response: Any,
+        seconds: float | None = None,
+        *,
+        practice: bool = False,
+    ) -> Answer:
+        """Append one answer to the log, in its own transaction, stamped with the clock."""
+        answer = Answer(question_id, revision, session_id, self.clock(), correct, response, seconds, practice)
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO quiz_answers (question_id, revision, session_id, answered_at, correct, response, seconds, practice) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (question_id, revision, session_id, answer.answered_at, int(correct),
+                 json.dumps(response, sort_keys=True), seconds, int(practice)),
+            )
+        return answer
+
+    def answers(self) -> list[Answer]:
+        """Every recorded answer, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT question_id, revision, session_id, answered_at, correct, response, seconds, practice "
+                "FROM quiz_answers ORDER BY answered_at, id"
+            ).fetchall()
+        return [Answer(r[0], r[1], r[2], r[3], bool(r[4]), json.loads(r[5]), r[6], bool(r[7])) for r in rows]
 
     # --- workloads (Advise answers) ----------------------------------------------------------
 

@@ -26,7 +26,7 @@ class _Question(Frozen):
     prompt: Text
     difficulty: Difficulty
     tags: list[Id] = []
-    tests: list[Id] = Field(min_length=1)  # the checklist items or concepts it checks
+    tests: list[Id] = []  # the checklist items or concepts it checks (the shipped quizzes always say)
     explanation: Text  # shown after any answer
 
 
@@ -124,6 +124,6 @@ class Quiz(Frozen):
     kind: Literal["quiz"]
     id: Id
     title: Text
-    section: Id
+    section: Id | None = None  # None for a quiz of a user's own, e.g. imported from GIFT
     topic: Id | None = None
     questions: list[QuizQuestion] = Field(min_length=1)

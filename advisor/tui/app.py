@@ -61,6 +61,10 @@ class AdvisorApp(App[None]):
             from advisor.tui.screens.advise import AdviseScreen
 
             return AdviseScreen()
+        if target == "quiz":
+            from advisor.tui.screens.quiz import QuizChooser
+
+            return QuizChooser()
         if target.startswith("section:"):
             from advisor.tui.screens.section import SectionScreen
 
@@ -112,6 +116,7 @@ class AdvisorApp(App[None]):
         yield SystemCommand("Home", "The start screen", lambda: self.action_open("home"))
         yield SystemCommand("Learn", "Sections and reference pages", lambda: self.action_open("learn"))
         yield SystemCommand("Advise", "Describe a workload, get a recommendation", lambda: self.action_open("advise"))
+        yield SystemCommand("Quiz", "Test yourself on a section, or review what is due", lambda: self.action_open("quiz"))
         for section in self.catalog.sections:
             yield SystemCommand(
                 f"Read: {section.title}", section.summary, lambda s=section.id: self.action_open(f"section:{s}")
@@ -130,6 +135,20 @@ class AdvisorApp(App[None]):
         done = self.store.done_items()
         items = [item.id for _, item in self.catalog.checklist()]
         return sum(1 for i in items if i in done), len(items)
+
+    def mastery(self) -> dict[str, float]:
+        """Recall per checklist item from the quiz history, where there is enough evidence."""
+        from datetime import datetime, timezone
+
+        from advisor.scheduling import card_states, mastery
+
+        questions = [q for quiz in self.catalog.quizzes for q in quiz.questions]
+        tested: dict[str, list[str]] = {}
+        for q in questions:
+            for item in q.tests:
+                tested.setdefault(item, []).append(q.id)
+        states = card_states(((q.id, q.revision) for q in questions), self.store.answers())
+        return mastery(tested, states, datetime.now(timezone.utc))
 
     def on_tick_changed(self, message: TickChanged) -> None:
         self.run_worker(lambda: self._save_tick(message.item_id, message.done), thread=True, group="store")

@@ -68,3 +68,41 @@ def test_recommendation(snap_compare, make_app) -> None:
          "ops_maturity": "low", "traffic_pattern": "spiky", "domain_complexity": "moderate"},
     )
     assert snap_compare(app, press=["a", "r", "down", "down", "down", "down", "down"], terminal_size=(100, 30))
+
+
+def _seeded_quiz(app):
+    from advisor.quiz_session import QuizSession
+    from advisor.tui.screens.quiz import QuestionScreen
+
+    session = QuizSession.start(app.catalog, app.store, quiz_ids=["grpc"], seed=7, limit=2)
+    session.session_id = "snapshot-session"
+    session.clock = lambda: 0.0  # no wall-clock time in the picture
+    return QuestionScreen(session)
+
+
+def test_quiz_question(snap_compare, app) -> None:
+    async def start(pilot) -> None:
+        await pilot.app.push_screen(_seeded_quiz(pilot.app))
+
+    assert snap_compare(app, run_before=start, terminal_size=(100, 30))
+
+
+def test_quiz_feedback(snap_compare, app) -> None:
+    async def answer(pilot) -> None:
+        await pilot.app.push_screen(_seeded_quiz(pilot.app))
+        await pilot.press("2", "3", "enter")  # the first question allows several answers
+
+    assert snap_compare(app, run_before=answer, terminal_size=(100, 30))
+
+
+def test_quiz_summary(snap_compare, app) -> None:
+    async def finish(pilot) -> None:
+        screen = _seeded_quiz(pilot.app)
+        await pilot.app.push_screen(screen)
+        for _ in range(2):
+            await pilot.press("1")
+            if screen.answered is None:
+                await pilot.press("z", "enter")
+            await pilot.press("enter")
+
+    assert snap_compare(app, run_before=finish, terminal_size=(100, 30))

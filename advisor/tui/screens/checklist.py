@@ -20,7 +20,7 @@ class ChecklistScreen(Screen[None]):
         catalog = self.app.catalog
         yield Header()
         items = [(item, section.title) for section, item in catalog.checklist()]
-        yield ChecklistView(items, self.app.store.done_items(), id="all-checklist")
+        yield ChecklistView(items, self.app.store.done_items(), self.app.mastery(), id="all-checklist")
         yield Footer()
 
     def on_mount(self) -> None:

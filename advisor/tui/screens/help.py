@@ -19,6 +19,7 @@ HELP = """\
 | everywhere | `escape` | back |
 | everywhere | `ctrl+q` | quit |
 | Home | `l` / `a` / `q` | Learn / Advise / Quiz |
+| Checklist | (shown) | `recall 82%`: how well you recall the item's quiz questions, once there are enough answers |
 | Learn | `↑` `↓` `enter` | choose a section or page |
 | Learn | `m` `c` `u` `b` `k` | matrix, API comparison, use/avoid, figures, checklist |
 | Section | `1` – `4` | concepts, checklist, exercises, resources |
@@ -33,6 +34,11 @@ HELP = """\
 | Advise | `ctrl+o` / `ctrl+s` | load answers from / save them to a YAML file |
 | Recommendation | `↑` `↓` | choose a technology; its reasons and flips show on the right |
 | Recommendation | `g` | read that technology's section of the guide |
+| Quiz | `space`, `enter` | pick quizzes (several allowed), start |
+| Quiz | `d` | the questions due for review (spaced repetition) |
+| Question | `1` – `9`, `↑` `↓`, `enter` | choose and submit; `enter` again for the next |
+| Question | typing, `enter` | short, numeric, ordering (`3 1 2`) and matching (`b a c`) answers |
+| Summary | `r` / `g` | retry the mistakes (practice) / re-read the first weak item |
 
 Ticks and your Advise answers are kept in a database in your user data folder (or `$ADVISOR_HOME`);
 `advisor progress --export FILE.json` saves a copy.

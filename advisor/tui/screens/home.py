@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 _PATHS = (
     ("learn", "Learn", "read the guide, its tables and your checklist", True),
     ("advise", "Advise", "describe a workload, get a recommendation you can defend", True),
-    ("quiz", "Quiz", "test yourself, with spaced review (soon)", False),
+    ("quiz", "Quiz", "test yourself, and review what you are about to forget", True),
 )
 
 
@@ -23,7 +23,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("l", "app.open('learn')", "Learn"),
         Binding("a", "app.open('advise')", "Advise"),
-        Binding("q", "choose('quiz')", "Quiz"),
+        Binding("q", "app.open('quiz')", "Quiz"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,8 +50,14 @@ class HomeScreen(Screen[None]):
     def refresh_progress(self) -> None:
         """Re-read the checklist totals (called when the screen shows again)."""
         done, total = self.app.checklist_totals()
+        from advisor.quiz_session import due_questions
+
+        due = len(due_questions(self.app.catalog, self.app.store))
         self.query_one("#progress-label", Static).update(
-            Text(f"Learning checklist: {done} of {total} items done")
+            Text.assemble(
+                f"Learning checklist: {done} of {total} items done · ",
+                (f"{due} quiz question(s) due for review", "bold" if due else "dim"),
+            )
         )
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
@@ -59,7 +65,5 @@ class HomeScreen(Screen[None]):
         self.action_choose(event.option.id or "")
 
     def action_choose(self, path: str) -> None:
-        if path in ("learn", "advise"):
-            self.app.action_open(path)
-        else:
-            self.notify(f"{path.title()} is coming in a later release; Learn is ready now.", title="Coming soon")
+        self.app.action_open(path)
+

@@ -59,7 +59,8 @@ class SectionScreen(Screen[None]):
             return pane.mount(Horizontal(OptionList(*options, id="concept-list", classes="parts"), reader, classes="split"))
         if tab == "checklist":
             done = self.app.store.done_items()
-            return pane.mount(ChecklistView(((item, None) for item in s.checklist), done, id="section-checklist"))
+            items = ((item, None) for item in s.checklist)
+            return pane.mount(ChecklistView(items, done, self.app.mastery(), id="section-checklist"))
         text = exercises_markdown(s) if tab == "exercises" else resources_markdown(s)
         return pane.mount(VerticalScroll(Markdown(text), classes="reader"))
 

@@ -19,7 +19,12 @@ class ChecklistView(SelectionList[str]):
     BINDINGS = [Binding("space", "select", "Tick / untick")]
 
     def __init__(
-        self, items: Iterable[tuple[ChecklistItem, str | None]], done: set[str], *, id: str | None = None
+        self,
+        items: Iterable[tuple[ChecklistItem, str | None]],
+        done: set[str],
+        mastery: dict[str, float] | None = None,
+        *,
+        id: str | None = None,
     ) -> None:
         selections = []
         for item, group in items:
@@ -29,6 +34,10 @@ class ChecklistView(SelectionList[str]):
             prompt.append(item.text)  # Text, not a markup string: brackets in content stay literal
             if item.origin is Origin.ours:
                 prompt.append("  (added by advisor)", style="dim italic")
+            if mastery and item.id in mastery:
+                level = mastery[item.id]
+                style = "green" if level >= 0.85 else "yellow" if level >= 0.6 else "red"
+                prompt.append(f"  recall {level:.0%}", style=style)
             selections.append(Selection(prompt, item.id, item.id in done))
         super().__init__(*selections, id=id)
 

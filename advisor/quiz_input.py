@@ -1,0 +1,46 @@
+"""Typed answers for the question types that have no list to pick from: ordering and matching.
+
+Both front ends show ordering items numbered 1..n and matching right sides lettered a, b, c...;
+the learner types `3 1 2 4` or `b a c`. Parsing is forgiving about spaces and commas and
+strict about everything else (a wrong count or an unknown number is a message, not a guess).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+LETTERS = string.ascii_lowercase
+
+
+def _tokens(text: str) -> list[str]:
+    compact = text.strip().lower()
+    if re.fullmatch(r"[a-z]+|\d+", compact) and len(compact) > 1 and not compact.isdigit():
+        return list(compact)  # "bac" as well as "b a c"
+    if compact.isdigit() and len(compact) > 1:
+        return list(compact)  # "3142" as well as "3 1 4 2" (lists here are shorter than 10)
+    return [t for t in re.split(r"[\s,;]+", compact) if t]
+
+
+def parse_ordering(text: str, shown: tuple[str, ...]) -> list[str] | str:
+    """Item ids in the order typed (numbers refer to `shown`), or a message saying what is wrong."""
+    tokens = _tokens(text)
+    if len(tokens) != len(shown) or not all(t.isdigit() for t in tokens):
+        return f"type the {len(shown)} numbers in order, e.g. {' '.join(str(n) for n in range(len(shown), 0, -1))}"
+    numbers = [int(t) for t in tokens]
+    if sorted(numbers) != list(range(1, len(shown) + 1)):
+        return f"use each number from 1 to {len(shown)} once"
+    return [shown[n - 1] for n in numbers]
+
+
+def parse_matching(text: str, lefts: list[str], rights: tuple[str, ...]) -> dict[str, str] | str:
+    """{left pair id: pair id of the chosen right side}, or a message saying what is wrong.
+
+    `lefts` are pair ids in the order their left sides are numbered; `rights` are pair ids in the
+    order their right sides are lettered.
+    """
+    tokens = _tokens(text)
+    letters = LETTERS[: len(rights)]
+    if len(tokens) != len(lefts) or not all(len(t) == 1 and t in letters for t in tokens):
+        return f"type one letter ({letters[0]}–{letters[-1]}) for each of the {len(lefts)} items, e.g. {' '.join(letters[: len(lefts)])}"
+    return {left: rights[letters.index(t)] for left, t in zip(lefts, tokens, strict=True)}

@@ -1,0 +1,101 @@
+"""Grading every question type, forgiving where people are and never crashing on odd input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.catalog import load_catalog
+from advisor.grading import grade, normalise_text, parse_number
+from advisor.models.quiz import (
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
+
+BASE = {"prompt": "P", "difficulty": "easy", "tests": [], "explanation": "E"}
+
+
+def opt(id_: str, correct: bool = False, misconception: str | None = None) -> dict:
+    return {"id": id_, "text": id_.upper(), "correct": correct, "explanation": f"why {id_}", "misconception": misconception}
+
+
+def test_single_choice() -> None:
+    q = SingleChoice.model_validate({**BASE, "id": "q", "type": "single", "options": [opt("a", True), opt("b", misconception="m")]})
+    assert grade(q, "a").correct
+    wrong = grade(q, "b")
+    assert not wrong.correct and wrong.misconceptions == ["m"] and wrong.chosen == ["B: why b"] and wrong.expected == ["A: why a"]
+    assert not grade(q, "zzz").correct and not grade(q, ["a"]).correct
+
+
+def test_multiple_choice_needs_every_right_option() -> None:
+    q = MultipleChoice.model_validate(
+        {**BASE, "id": "q", "type": "multiple", "options": [opt("a", True), opt("b", True), opt("c"), opt("d")]}
+    )
+    assert grade(q, ["b", "a"]).correct
+    partial = grade(q, ["a"])
+    assert not partial.correct and partial.credit == 0.5
+    assert grade(q, ["a", "c"]).credit == 0.0
+    assert not grade(q, "a").correct
+
+
+def test_true_false_explains_both_sides() -> None:
+    q = TrueFalse.model_validate({**BASE, "id": "q", "type": "true_false", "answer": False, "if_true": "T!", "if_false": "F!"})
+    assert grade(q, False).correct and grade(q, False).chosen == ["F!"]
+    assert not grade(q, True).correct and grade(q, True).chosen == ["T!"]
+    assert not grade(q, "false").correct
+
+
+def test_short_answer_forgives_case_spacing_and_punctuation() -> None:
+    q = ShortAnswer.model_validate({**BASE, "id": "q", "type": "short", "accepted": ["DataLoader", "data loader"]})
+    for given in ("dataloader", "  DATA   loader. ", "data-loader", "Data_Loader"):
+        assert grade(q, given).correct, given
+    assert not grade(q, "loader").correct and not grade(q, "").correct and not grade(q, None).correct
+
+
+def test_numeric_tolerance_and_range() -> None:
+    exact = Numeric.model_validate({**BASE, "id": "q", "type": "numeric", "answer": 500, "tolerance": 10, "unit": "ms"})
+    assert grade(exact, "505 ms").correct and grade(exact, 490).correct and not grade(exact, 511).correct
+    ranged = Numeric.model_validate({**BASE, "id": "r", "type": "numeric", "min": 160, "max": 600})
+    assert grade(ranged, "1,00") .correct is False and grade(ranged, "600").correct and not grade(ranged, "n/a").correct
+    assert parse_number("1,000 req/s") == 1000 and parse_number(float("nan")) is None and parse_number(True) is None
+
+
+def test_ordering_with_partial_credit() -> None:
+    q = Ordering.model_validate(
+        {**BASE, "id": "q", "type": "ordering", "items": [{"id": i, "text": i} for i in ("a", "b", "c", "d")]}
+    )
+    assert grade(q, ["a", "b", "c", "d"]).correct
+    swapped = grade(q, ["b", "a", "c", "d"])
+    assert not swapped.correct and round(swapped.credit, 2) == 0.83
+    assert grade(q, ["a"]).credit == 0.0
+
+
+def test_matching() -> None:
+    pairs = [{"id": i, "left": f"L{i}", "right": f"R{i}"} for i in ("a", "b", "c")]
+    q = Matching.model_validate({**BASE, "id": "q", "type": "matching", "pairs": pairs})
+    assert grade(q, {"a": "a", "b": "b", "c": "c"}).correct
+    half = grade(q, {"a": "a", "b": "c", "c": "b"})
+    assert not half.correct and round(half.credit, 2) == 0.33 and "La → Ra" in half.expected[0]
+
+
+def test_normalise_text() -> None:
+    assert normalise_text("  Ｄata-Loader!! ") == "data loader"
+
+
+SHIPPED = [q for quiz in load_catalog().quizzes for q in quiz.questions]
+ANY = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.lists(st.text(max_size=10), max_size=6), st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=5),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(index=st.integers(min_value=0, max_value=len(SHIPPED) - 1), response=ANY)
+def test_random_answers_never_crash_grading(index: int, response: object) -> None:
+    result = grade(SHIPPED[index], response)
+    assert 0.0 <= result.credit <= 1.0

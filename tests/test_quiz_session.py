@@ -1,0 +1,63 @@
+"""Quiz sessions: seeded shuffles, every answer recorded, summaries, practice retries, due review."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from advisor.models.quiz import MultipleChoice, SingleChoice
+from advisor.quiz_session import QuizSession, due_questions
+from advisor.store import ProgressStore
+
+
+def right_answer(question):
+    if isinstance(question, SingleChoice):
+        return next(o.id for o in question.options if o.correct)
+    if isinstance(question, MultipleChoice):
+        return sorted(o.id for o in question.options if o.correct)
+    return {"true_false": lambda q: q.answer, "short": lambda q: q.accepted[0], "numeric": lambda q: q.bounds()[0],
+            "ordering": lambda q: [i.id for i in q.items], "matching": lambda q: {p.id: p.id for p in q.pairs}}[question.type](question)
+
+
+def test_the_same_seed_replays_the_same_session(catalog) -> None:
+    with ProgressStore() as store:
+        a = QuizSession.start(catalog, store, quiz_ids=["grpc", "edge"], seed=42, limit=8)
+        b = QuizSession.start(catalog, store, quiz_ids=["grpc", "edge"], seed=42, limit=8)
+        c = QuizSession.start(catalog, store, quiz_ids=["grpc", "edge"], seed=43, limit=8)
+    assert [(p.question.id, p.order) for p in a.items] == [(p.question.id, p.order) for p in b.items]
+    assert [p.question.id for p in a.items] != [p.question.id for p in c.items]
+    assert {p.quiz.id for p in a.items} <= {"grpc", "edge"} and "seed42" in a.session_id
+
+
+def test_a_whole_session_is_recorded_and_summed_up(catalog) -> None:
+    with ProgressStore() as store:
+        session = QuizSession.start(catalog, store, quiz_ids=["serverless"], seed=1, limit=6)
+        for n, presented in enumerate(list(session.items)):
+            response = right_answer(presented.question) if n % 2 == 0 else "wrong"
+            session.submit(response)
+            session.advance()
+        assert session.finished
+        summary = session.summary()
+        assert (summary.score.right, summary.score.total) == (3, 6)
+        assert summary.by_quiz["serverless"].total == 6 and summary.reread and len(summary.missed) == 3
+        log = store.answers()
+        assert len(log) == 6 and {a.session_id for a in log} == {session.session_id}
+        # retries are practice: recorded, but they do not change the score or count as reviews
+        assert session.retry_mistakes() == 3
+        while session.current is not None:
+            session.submit(right_answer(session.current.question))
+            session.advance()
+        assert session.summary().score.right == 3
+        assert sum(a.practice for a in store.answers()) == 3
+
+
+def test_missed_questions_become_due(catalog) -> None:
+    with ProgressStore() as store:
+        session = QuizSession.start(catalog, store, quiz_ids=["emerging"], seed=5, limit=3)
+        missed = session.current.question.id
+        session.submit("wrong")
+        session.advance()
+        session.submit(right_answer(session.current.question))
+        later = datetime.now(timezone.utc) + timedelta(minutes=2)
+        assert due_questions(catalog, store, later) == [missed]
+        review = QuizSession.start(catalog, store, question_ids=[missed])
+        assert [p.question.id for p in review.items] == [missed]

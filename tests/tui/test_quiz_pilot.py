@@ -1,0 +1,99 @@
+"""Taking a whole quiz with keys, and checking what the store recorded."""
+
+from __future__ import annotations
+
+from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
+from advisor.quiz_input import LETTERS
+from advisor.tui.screens.quiz import QuestionScreen, QuizChooser
+from advisor.tui.screens.quiz_summary import QuizSummaryScreen
+
+
+def keys_for_right_answer(presented) -> list[str]:
+    """The keys a learner who knows the answer presses, for every question type."""
+    q = presented.question
+    if isinstance(q, SingleChoice):
+        right = next(o.id for o in q.options if o.correct)
+        return [str(presented.order.index(right) + 1)]
+    if isinstance(q, TrueFalse):
+        return ["1" if q.answer else "2"]
+    if isinstance(q, MultipleChoice):
+        return [str(presented.order.index(o.id) + 1) for o in q.options if o.correct] + ["enter"]
+    if isinstance(q, Ordering):
+        typed = " ".join(str(presented.order.index(i.id) + 1) for i in q.items)
+    elif isinstance(q, Matching):
+        typed = " ".join(LETTERS[presented.order.index(p.id)] for p in q.pairs)
+    elif isinstance(q, Numeric):
+        typed = str(q.bounds()[0])
+    else:
+        assert isinstance(q, ShortAnswer)
+        typed = q.accepted[0]
+    return [*[("space" if c == " " else c) for c in typed], "enter"]
+
+
+def printable(keys: list[str]) -> list[str]:
+    names = {".": "full_stop", "-": "minus", "/": "slash", ",": "comma", "@": "at", "_": "underscore", "(": "left_parenthesis",
+             ")": "right_parenthesis", "'": "apostrophe", ":": "colon", "+": "plus", "$": "dollar_sign", "%": "percent_sign"}
+    return [names.get(k, k) for k in keys]
+
+
+async def test_take_a_whole_quiz_with_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        assert isinstance(app.screen, QuizChooser)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        session = screen.session
+        total = len(session.items)
+        for _ in range(total):
+            presented = session.current
+            if not isinstance(presented.question, SingleChoice | TrueFalse):
+                await pilot.press("enter")  # nothing typed or picked yet: a hint, not an answer
+                assert screen.answered is None
+            await pilot.press(*printable(keys_for_right_answer(presented)))
+            assert screen.answered is not None and screen.answered.correct, presented.question.id
+            await pilot.press("enter")
+        assert isinstance(app.screen, QuizSummaryScreen)
+    log = app.store.answers()
+    assert len(log) == total and all(a.correct for a in log)
+    assert len({a.session_id for a in log}) == 1
+
+
+def keys_for_wrong_answer(presented) -> list[str]:
+    q = presented.question
+    if isinstance(q, SingleChoice):
+        wrong = next(o.id for o in q.options if not o.correct)
+        return [str(presented.order.index(wrong) + 1)]
+    if isinstance(q, TrueFalse):
+        return ["2" if q.answer else "1"]
+    if isinstance(q, MultipleChoice):
+        wrong = next(o.id for o in q.options if not o.correct)
+        return [str(presented.order.index(wrong) + 1), "enter"]
+    if isinstance(q, Ordering):
+        typed = " ".join(str(presented.order.index(i.id) + 1) for i in reversed(q.items))
+    elif isinstance(q, Matching):
+        typed = " ".join(LETTERS[(presented.order.index(p.id) + 1) % len(q.pairs)] for p in q.pairs)
+    else:
+        typed = "999999" if isinstance(q, Numeric) else "zzz"
+    return [*[("space" if c == " " else c) for c in typed], "enter"]
+
+
+async def test_wrong_answers_then_retry_them_as_practice(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q", "down", "space")
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        session = screen.session
+        assert {p.quiz.id for p in session.items} == {"edge"}
+        for _ in range(len(session.items)):
+            await pilot.press(*printable(keys_for_wrong_answer(session.current)))
+            assert screen.answered is not None and not screen.answered.correct
+            await pilot.press("enter")
+        assert isinstance(app.screen, QuizSummaryScreen)
+        await pilot.press("r")
+        assert isinstance(app.screen, QuestionScreen) and app.screen.session.current.practice
+    log = app.store.answers()
+    assert len(log) == len(session.results) and not any(a.correct for a in log) and not any(a.practice for a in log)
