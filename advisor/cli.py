@@ -27,6 +27,10 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="advisor", description="Learn, decide on and quiz yourself about distributed-systems technology.")
     parser.add_argument("--version", action="version", version=f"advisor {__version__}")
+    parser.add_argument(
+        "--pack", action="append", type=Path, default=[], metavar="DIR",
+        help="also load your own content, rules or quizzes from DIR (repeatable); ids must not clash with the shipped ones",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     learn = sub.add_parser("learn", help="open the guide in the terminal UI, optionally at a section")
@@ -69,9 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PACKS: list[Path] = []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 our failure, 2 bad input)."""
     args = _parser().parse_args(argv)
+    _PACKS[:] = args.pack
+    missing = [str(p) for p in args.pack if not p.is_dir()]
+    if missing:
+        _err(f"--pack needs a folder: {', '.join(missing)}")
+        return EXIT_USAGE
     try:
         if args.command == "validate":
             return _validate(args.folders)
@@ -100,12 +112,13 @@ def _err(message: str) -> None:
 
 
 def _load_catalog():
-    """The shipped catalog, or None after printing every problem in it."""
+    """The shipped catalog plus any --pack folders, or None after printing every problem."""
     from advisor.catalog import load_catalog
+    from advisor.data_paths import shipped_folders
     from advisor.problems import DataError
 
     try:
-        return load_catalog()
+        return load_catalog([*shipped_folders(), *_PACKS]) if _PACKS else load_catalog()
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -159,7 +172,7 @@ def _quiz(args: argparse.Namespace) -> int:
         from advisor.plain_quiz import run_quiz
 
         return run_quiz(catalog, names, due=args.due, seed=args.seed, limit=args.limit)
-    return _tui(None, start="quiz")
+    return _tui(None, start="quiz-due" if args.due else "quiz:" + ",".join(names) if names else "quiz")
 
 
 def _validate(folders: list[Path]) -> int:

@@ -21,7 +21,13 @@ Beyond Moodle, comment lines may carry advisor's own tokens, which Moodle ignore
 Whatever the quiz schema cannot hold is reported in ``GiftImport.skipped`` with its line,
 never raised: descriptions, essays, malformed questions, questions the schema rejects, and
 details dropped from questions that were imported (partial credit, per-answer feedback of
-short and numerical answers).
+short and numerical answers, extra matching answers).
+
+The export writes what Moodle's exporter writes (``repchar`` escaping, ``[markdown]`` prompts,
+``####`` general feedback). GIFT cannot express ordering questions, nor '->' in a short answer
+or on the left of a matching pair (it has no escape); those become comment blocks
+``// <type> question <id> not representable in GIFT: <why>``, which the importer reports.
+Option ids, misconceptions and pair explanations have no GIFT form and are not exported.
 """
 
 from __future__ import annotations
@@ -55,10 +61,12 @@ DIFFICULTIES = ("easy", "medium", "hard")
 FORMATS = ("moodle", "html", "plain", "markdown")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ID_MAX = 64
-ORDERING_MARK = "ordering question {id} not representable in GIFT"
-_ORDERING_RE = re.compile(r"^//\s*ordering question (\S+) not representable in GIFT")
+NOT_REPRESENTABLE = "{type} question {id} not representable in GIFT"
+_NOT_REPRESENTABLE_RE = re.compile(r"^//\s*(\w+) question (\S+) not representable in GIFT(?:: (.*))?")
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _WEIGHT_RE = re.compile(r"^%\s*(-?\d+(?:\.\d*)?)\s*%")
-_TOKEN_RE = re.compile(r"\[(id|tag|tests|unit|revision):((?:\\\]|[^\]\x00-\x1f])+)\]")
+_TOKEN_RE = re.compile(r"\[(id|tag|tests|unit|revision):((?:\\.|[^\]\\\x00-\x1f])+)\]")
+_TOKEN_ESCAPE_RE = re.compile(r"\\([\\\]])")
 _HTML_BREAK_RE = re.compile(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 
@@ -177,6 +185,11 @@ def _answers(answer_text: str, marker: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def _one_line(text: str) -> str:
+    """Whitespace runs (newlines included) collapsed to one space, for comment lines."""
+    return " ".join(text.split())
+
+
 def _number(value: float) -> str:
     """A float without a useless '.0': 600.0 → '600', 0.25 → '0.25'."""
     shown = repr(float(value))
@@ -207,7 +220,7 @@ def _blocks(text: str) -> list[_Block]:
     """Split GIFT text on blank lines, as Moodle's reader does (lines are trimmed)."""
     blocks: list[_Block] = []
     current = _Block()
-    for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+    for number, raw in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         line = raw.strip()
         if not line:
             if current.lines or current.comments:
@@ -238,7 +251,7 @@ def _meta(comments: list[tuple[int, str]]) -> _Meta:
     meta = _Meta()
     for _, line in comments:
         for name, raw in _TOKEN_RE.findall(line):
-            value = raw.replace("\\]", "]").strip()
+            value = _TOKEN_ESCAPE_RE.sub(r"\1", raw).strip()
             if name == "id" and meta.id is None:
                 meta.id = value
             elif name == "tag":
@@ -387,7 +400,7 @@ def _true_false(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
 
 def _short(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
     """``=a =b =%50%c``: the full-credit answers become the accepted variants."""
-    accepted, notes = [], []
+    accepted, notes, with_feedback = [], [], []
     for piece in _answers(answer, "="):
         weight, rest = _weight(piece, 100.0)
         raw, feedback = _split_feedback(rest)
@@ -397,24 +410,35 @@ def _short(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
         elif text:
             accepted.append(text)
         if feedback:
-            notes.append(f"feedback for the answer {text!r} dropped (short answers have none)")
+            with_feedback.append(text)
     if not accepted:
         raise _Unsupported("short answer without any full-credit answer")
-    return {"type": "short", "accepted": accepted}, notes
+    return {"type": "short", "accepted": accepted}, notes + _feedback_note(with_feedback)
+
+
+def _feedback_note(answers: list[str]) -> list[str]:
+    """One note naming the answers whose own feedback was dropped (none if there were none)."""
+    if not answers:
+        return []
+    return ["per-answer feedback dropped (only the general feedback is kept) for " + ", ".join(map(repr, answers))]
+
+
+def _float(text: str, whole: str) -> float:
+    """A plain decimal number (no 'nan', 'inf' or '1_000', which Python alone would accept)."""
+    if not _NUMBER_RE.match(text.strip()):
+        raise _Unsupported(f"numerical answer {whole!r} is not a number, a number:tolerance or a min..max range")
+    return float(text)
 
 
 def _numeric_value(text: str) -> dict[str, float]:
     """'3.14:0.01', '1..5' or '42' → the Numeric fields."""
-    try:
-        if text.find("..") > 0:
-            low, _, high = text.partition("..")
-            return {"min": float(low), "max": float(high)}
-        if text.find(":") > 0:
-            value, _, tolerance = text.partition(":")
-            return {"answer": float(value), "tolerance": abs(float(tolerance))}
-        return {"answer": float(text), "tolerance": 0.0}
-    except ValueError:
-        raise _Unsupported(f"numerical answer {text!r} is not a number, a number:tolerance or a min..max range") from None
+    if text.find("..") > 0:
+        low, _, high = text.partition("..")
+        return {"min": _float(low, text), "max": _float(high, text)}
+    if text.find(":") > 0:
+        value, _, tolerance = text.partition(":")
+        return {"answer": _float(value, text), "tolerance": abs(_float(tolerance, text))}
+    return {"answer": _float(text, text), "tolerance": 0.0}
 
 
 def _numeric(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
@@ -422,19 +446,21 @@ def _numeric(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
     body, tilde, wrong = answer[1:].partition("~")
     notes = ["feedback for wrong numerical answers dropped"] if tilde and wrong.strip() else []
     chosen: dict[str, float] | None = None
+    with_feedback = []
     for piece in _answers(body, "="):
         weight, rest = _weight(piece, 100.0)
         raw, feedback = _split_feedback(rest)
-        value = _numeric_value(_restore(raw).strip())
+        shown = _restore(raw).strip()
+        value = _numeric_value(shown)
         if weight == 100 and chosen is None:
             chosen = value
         else:
-            notes.append(f"numerical answer {_restore(raw).strip()!r} with {weight:g}% credit dropped")
+            notes.append(f"numerical answer {shown!r} with {weight:g}% credit dropped")
         if feedback:
-            notes.append(f"feedback for the numerical answer {_restore(raw).strip()!r} dropped")
+            with_feedback.append(shown)
     if chosen is None:
         raise _Unsupported("numerical question without a full-credit answer")
-    return {"type": "numeric", **chosen}, notes
+    return {"type": "numeric", **chosen}, notes + _feedback_note(with_feedback)
 
 
 _BUILDERS = {
@@ -488,11 +514,13 @@ class _Importer:
     def block(self, block: _Block) -> None:
         """Handle one blank-line-separated block: comment, category or question."""
         for number, comment in block.comments:
-            if match := _ORDERING_RE.match(comment):
-                self.skipped.append(Skipped(number, f"ordering question {match.group(1)} is not representable in GIFT"))
+            if match := _NOT_REPRESENTABLE_RE.match(comment):
+                kind, qid, why = match.groups()
+                reason = f"{kind} question {qid} is not representable in GIFT" + (f": {why}" if why else "")
+                self.skipped.append(Skipped(number, reason))
         if not block.lines:
             return
-        first_line, first = block.lines[0]
+        first = block.lines[0][1]
         if first.startswith("$CATEGORY:"):
             self.category = _category_tags(_protect(first[len("$CATEGORY:") :]))
             block = _Block(block.lines[1:], block.comments)  # lenient: Moodle would swallow the rest
@@ -554,7 +582,7 @@ class _Importer:
         base = _as_id(meta.id) if meta.id else ""
         if not base and name and slugify(name):
             base = slugify(f"{self.quiz_id}-{name}")
-        base = base or f"{self.quiz_id}-q{self.number}"
+        base = base or f"{self.quiz_id[: ID_MAX - 8].rstrip('-')}-q{self.number}"
         unique = _unique(base, set(self.used))
         notes = [f"id {base!r} is already used in this file: renamed {unique!r}"] if unique != base else []
         return unique, notes
@@ -601,7 +629,9 @@ def _choice_text(text: str, weight: str) -> str:
 
 
 def _token(name: str, value: str) -> str:
-    return f"[{name}:{value.replace(']', chr(92) + ']')}]"
+    """``[name:value]`` on one line, with '\\' and ']' escaped by a backslash."""
+    escaped = _one_line(value).replace("\\", "\\\\").replace("]", "\\]")
+    return f"[{name}:{escaped}]"
 
 
 def _comment(q: QuizQuestion) -> str:
@@ -609,7 +639,7 @@ def _comment(q: QuizQuestion) -> str:
     tokens = [_token("id", q.id), *(_token("tag", t) for t in q.tags), _token("tag", q.difficulty.value)]
     tokens += [_token("tests", t) for t in q.tests]
     if isinstance(q, Numeric) and q.unit:
-        tokens.append(_token("unit", q.unit.replace("\n", " ")))
+        tokens.append(_token("unit", q.unit))
     if q.revision != 1:
         tokens.append(_token("revision", str(q.revision)))
     return "// " + " ".join(tokens)
@@ -652,17 +682,29 @@ def _answer_lines(q: QuizQuestion) -> list[str]:
     raise TypeError(f"no GIFT answer block for {q.type}")
 
 
-def _ordering(q: Ordering) -> str:
-    """A comment block: GIFT has no ordering question (Moodle's ordering type defines none)."""
-    lines = [f"// {ORDERING_MARK.format(id=q.id)}", "// " + " ".join(q.prompt.split())]
-    lines += [f"// {i}. {' '.join(item.text.split())}" for i, item in enumerate(q.items, start=1)]
+def _unrepresentable(q: QuizQuestion) -> str | None:
+    """Why GIFT cannot carry `q`, or None. ('->' has no escape in GIFT.)"""
+    if isinstance(q, Ordering):
+        return "GIFT has no ordering question"
+    if isinstance(q, ShortAnswer) and any("->" in a for a in q.accepted):
+        return "an accepted answer contains '->', which would make Moodle read a matching question"
+    if isinstance(q, Matching) and any("->" in p.left for p in q.pairs):
+        return "a left-hand side contains '->', which GIFT cannot escape"
+    return None
+
+
+def _comment_block(q: QuizQuestion, reason: str) -> str:
+    """A question GIFT cannot express, kept readable as comments (Moodle skips them)."""
+    lines = [f"// {NOT_REPRESENTABLE.format(type=q.type, id=q.id)}: {reason}", f"// {_one_line(q.prompt)}"]
+    if isinstance(q, Ordering):
+        lines += [f"// {i}. {_one_line(item.text)}" for i, item in enumerate(q.items, start=1)]
     return "\n".join(lines)
 
 
 def _question(q: QuizQuestion) -> str:
     """One question as GIFT: comment line, ``::id::`` title, Markdown prompt, answer block."""
-    if isinstance(q, Ordering):
-        return _ordering(q)
+    if reason := _unrepresentable(q):
+        return _comment_block(q, reason)
     head = f"{_comment(q)}\n::{_escape(q.id)}::[markdown]{_escape(q.prompt)}"
     general = f"####{_text(q.explanation)}"
     if isinstance(q, TrueFalse):
@@ -674,8 +716,11 @@ def _question(q: QuizQuestion) -> str:
 
 
 def not_representable(quiz: Quiz) -> list[str]:
-    """Ids of the questions GIFT cannot express (ordering); the export leaves a comment for each."""
-    return [q.id for q in quiz.questions if isinstance(q, Ordering)]
+    """Ids of the questions GIFT cannot express (ordering, and '->' where GIFT reads it).
+
+    The export leaves a comment block for each, which the importer reports as skipped.
+    """
+    return [q.id for q in quiz.questions if _unrepresentable(q)]
 
 
 def export_gift(quiz: Quiz) -> str:

@@ -89,7 +89,11 @@ def run_quiz(catalog: Catalog, names: list[str], *, due: bool, seed: int | None,
             if response is _STOP:
                 print("Stopped; every answer so far is saved.")
                 break
-            show(session.submit(response), presented)
+            result = session.submit(response)
+            show(result, presented)
+            if not result.correct and session.is_leech(presented):
+                print(f"  You have missed this one several times; re-read: {catalog.describe(presented.question.tests[0])}\n"
+                      if presented.question.tests else "  You have missed this one several times.\n")
             session.advance()
         s = session.summary()
         if s.score.total:

@@ -17,7 +17,7 @@ from typing import Any
 from advisor.catalog import Catalog
 from advisor.grading import Grade, grade
 from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, QuizQuestion, SingleChoice
-from advisor.scheduling import card_states, due
+from advisor.scheduling import card_states, due, rebuild
 from advisor.store import ProgressStore
 
 
@@ -155,6 +155,11 @@ class QuizSession:
         )
         self.results.append(Result(presented, result_grade, seconds))
         return result_grade
+
+    def is_leech(self, presented: Presented) -> bool:
+        """Missed again and again: the learner should re-read rather than keep guessing."""
+        q = presented.question
+        return rebuild(q.id, q.revision, self.store.answers()).leech
 
     def advance(self) -> None:
         self.position += 1

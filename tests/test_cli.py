@@ -171,3 +171,42 @@ def test_recommend_with_a_bad_answers_file(tmp_path: Path, capsys: pytest.Captur
 def test_recommend_headless_imports_no_textual(tmp_path: Path) -> None:
     answers = write(tmp_path / "w.yaml", WORKLOAD)
     test_headless_commands_never_import_textual(["recommend", "--answers", str(answers), "--format", "json"])
+
+
+def test_quiz_unknown_name_and_headless_guard(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quiz", "serverles"]) == 2
+    assert "unknown quiz 'serverles' (did you mean 'serverless'?)" in capsys.readouterr().err
+    assert main(["quiz", "import"]) == 2
+    assert "usage: advisor quiz import" in capsys.readouterr().err
+
+
+def test_progress_shows_quiz_history(capsys: pytest.CaptureFixture[str]) -> None:
+    with ProgressStore() as store:
+        store.record_answer("serverless-cold-start-steps", 1, "s1", False, ["x"], 3.0)
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Quiz history" in out and "Serverless architecture" in out
+
+
+def test_gift_import_then_load_it_as_a_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pack" / "imported.yaml"
+    out.parent.mkdir()
+    assert main(["quiz", "import", str(ROOT / "tests" / "data" / "gift" / "moodle_sample.gift"), "-o", str(out)]) == 0
+    assert "skipped: essay question" in capsys.readouterr().err
+    assert main(["validate", str(out.parent)]) == 0
+    assert main(["--pack", str(out.parent), "progress"]) == 0
+    assert "moodle_sample" in capsys.readouterr().out
+    # a pack that reuses a shipped id is reported, not merged
+    clash = tmp_path / "clash"
+    clash.mkdir()
+    (clash / "q.yaml").write_text((ROOT / "quizzes" / "edge.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--pack", str(clash), "progress"]) == 2
+    assert "duplicate quiz id 'edge'" in capsys.readouterr().err
+
+
+def test_quiz_export_gift(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "grpc.gift"
+    assert main(["quiz", "export", "grpc", "--format", "gift", "-o", str(target)]) == 0
+    assert "::grpc-" in target.read_text(encoding="utf-8")
+    assert main(["quiz", "export", "grpc", "-o", str(target)]) == 2
+    assert main(["quiz", "export", "nope"]) == 2

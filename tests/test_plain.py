@@ -34,3 +34,25 @@ def test_ctrl_c_keeps_the_answers_so_far(catalog) -> None:
         assert ask_all(catalog, {}) is None
     with ProgressStore() as store:
         assert store.load_workload("current") == {"traffic_pattern": "steady"}
+
+
+def test_plain_quiz_asks_every_type(catalog) -> None:
+    from advisor.plain_quiz import _STOP, ask
+    from advisor.quiz_session import QuizSession
+
+    with ProgressStore() as store:
+        session = QuizSession.start(catalog, store, quiz_ids=["serverless"], seed=11)
+    seen = set()
+    for presented in session.items:
+        q = presented.question
+        if q.type in seen:
+            continue
+        seen.add(q.type)
+        typed = {"ordering": " ".join(str(n) for n in range(1, len(presented.order) + 1)), "short": "x", "numeric": "5"}
+        keys = typed.get(q.type, "") + ENTER * (len(getattr(q, "pairs", [])) or 1)
+        with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+            inp.send_text(keys)
+            response = ask(presented)
+        assert response is not _STOP, q.type
+        assert response is not None
+    assert seen == {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching"}

@@ -61,3 +61,16 @@ def test_missed_questions_become_due(catalog) -> None:
         assert due_questions(catalog, store, later) == [missed]
         review = QuizSession.start(catalog, store, question_ids=[missed])
         assert [p.question.id for p in review.items] == [missed]
+
+
+def test_a_question_missed_again_and_again_is_a_leech(catalog) -> None:
+    from advisor.scheduling import LEECH_LAPSES
+
+    with ProgressStore() as store:
+        session = QuizSession.start(catalog, store, quiz_ids=["performance"], seed=2, limit=1)
+        presented = session.current
+        for _ in range(LEECH_LAPSES - 1):
+            store.record_answer(presented.question.id, presented.question.revision, "older", False, "x")
+        assert not session.is_leech(presented)
+        session.submit("wrong")
+        assert session.is_leech(presented)

@@ -44,6 +44,10 @@ class AdvisorApp(App[None]):
         if self.start_section:
             self.action_open("learn")
             self.action_open(f"section:{self.start_section}")
+        elif self.start and self.start.startswith("quiz"):
+            self.action_open("quiz")
+            if self.start != "quiz":
+                self.call_after_refresh(self._start_quiz, self.start)
         elif self.start:
             self.action_open(self.start)
         for warning in self.store.warnings:
@@ -97,6 +101,17 @@ class AdvisorApp(App[None]):
         screen = self.make_screen(target)
         if screen is not None:
             self.push_screen(screen)
+
+    def _start_quiz(self, start: str) -> None:
+        """`advisor quiz grpc edge` or `advisor quiz --due`: straight into the questions."""
+        from advisor.tui.screens.quiz import QuizChooser
+
+        chooser = self.screen
+        if isinstance(chooser, QuizChooser):
+            if start == "quiz-due":
+                chooser.action_due()
+            else:
+                chooser.start_with(start.removeprefix("quiz:").split(","))
 
     def action_back(self) -> None:
         if len(self.screen_stack) > 2:  # the default screen and Home stay

@@ -97,3 +97,30 @@ async def test_wrong_answers_then_retry_them_as_practice(make_app) -> None:
         assert isinstance(app.screen, QuestionScreen) and app.screen.session.current.practice
     log = app.store.answers()
     assert len(log) == len(session.results) and not any(a.correct for a in log) and not any(a.practice for a in log)
+
+
+async def test_start_straight_into_named_quizzes(make_app) -> None:
+    app = make_app(start="quiz:grpc,edge")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert {p.quiz.id for p in app.screen.session.items} == {"grpc", "edge"}
+
+
+async def test_mastery_shows_beside_the_checklist_once_there_is_evidence(make_app, catalog) -> None:
+    from advisor.tui.screens.checklist import ChecklistScreen
+    from advisor.tui.widgets.checklist import ChecklistView
+
+    question = next(q for quiz in catalog.quizzes for q in quiz.questions if "serverless-understand-cold-start" in q.tests)
+    app = make_app()
+    for _ in range(2):
+        app.store.record_answer(question.id, question.revision, "s", True, "x")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l", "k")
+        assert isinstance(app.screen, ChecklistScreen)
+        view = app.screen.query_one(ChecklistView)
+        prompts = [str(view.get_option_at_index(i).prompt) for i in range(view.option_count)]
+        cold = next(p for p in prompts if "cold start" in p.lower())
+        assert "recall" in cold
+        assert sum("recall" in p for p in prompts) >= 1

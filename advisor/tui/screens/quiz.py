@@ -56,6 +56,10 @@ class QuizChooser(Screen[None]):
         chosen = list(quizzes.selected)
         if not chosen and quizzes.highlighted is not None:
             chosen = [quizzes.get_option_at_index(quizzes.highlighted).value]
+        self.start_with(chosen)
+
+    def start_with(self, chosen: list[str]) -> None:
+        """Start a session over the quizzes `chosen` (all quizzes when empty)."""
         limit = QUESTIONS_PER_QUIZ * max(1, len(chosen))
         session = QuizSession.start(self.app.catalog, self.app.store, quiz_ids=chosen, limit=limit)
         self.app.push_screen(QuestionScreen(session))
@@ -216,7 +220,11 @@ class QuestionScreen(Screen[None]):
             lines += ["**Your answer**", "", *(f"- {inline(c)}" for c in grade.chosen), ""]
         if grade.expected:
             lines += ["**The right answer**", "", *(f"- {inline(e)}" for e in grade.expected), ""]
-        lines += [inline(presented.question.explanation), "", "*Enter: next question*"]
+        lines += [inline(presented.question.explanation), ""]
+        if not grade.correct and self.session.is_leech(presented):
+            where = "; ".join(inline(self.app.catalog.describe(t)) for t in presented.question.tests[:2])
+            lines += [f"> **You have missed this one several times.** Re-read: {where}", ""]
+        lines.append("*Enter: next question*")
         feedback = self.query_one("#quiz-feedback", Markdown)
         feedback.update("\n".join(lines))
         feedback.display = True
