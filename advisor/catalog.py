@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +88,13 @@ class Catalog:
         """Every quiz, in guide order of their sections (user quizzes last)."""
         order = {s.id: s.order for s in self.sections}
         return sorted(self.of_kind(Quiz), key=lambda q: (order.get(q.section or "", 10**6), q.id))
+
+    @property
+    def content_version(self) -> str:
+        """A short hash of every data file's bytes: which guide, rules and quizzes made a report."""
+        # hashes of each file, sorted: independent of the working folder and of loading order
+        parts = sorted(hashlib.sha256(f.source.path.read_bytes()).hexdigest() for f in self.files)
+        return hashlib.sha256("".join(parts).encode()).hexdigest()[:12]
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advisor import __version__
-from advisor.output import check_output, emit, render
+from advisor.output import check_output, emit
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -38,10 +38,19 @@ def _parser() -> argparse.ArgumentParser:
 
     rec = sub.add_parser("recommend", help="advise on a workload: the wizard, or headless with --answers")
     rec.add_argument("--answers", type=Path, metavar="FILE", help="a YAML answers file (question_id: choice_id)")
-    rec.add_argument("--format", choices=("md", "json"), default="md", help="report format (default: md)")
+    rec.add_argument("--format", choices=("md", "html", "json", "adr"), default="md", help="report format (default: md)")
     rec.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     rec.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
     rec.add_argument("--plain", action="store_true", help="ask the questions with simple prompts, no full screen")
+    rec.add_argument("--save", metavar="NAME", help="keep this recommendation (a milestone) under NAME")
+
+    report = sub.add_parser("report", help="re-render a kept recommendation, list them, or compare two")
+    report.add_argument("ref", nargs="?", help="a milestone number or name (default: the last one kept)")
+    report.add_argument("--format", choices=("md", "html", "json", "adr"), default="md")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE")
+    report.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
+    report.add_argument("--list", action="store_true", help="list the kept recommendations")
+    report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="what changed from milestone A to B")
 
     quiz = sub.add_parser(
         "quiz",
@@ -91,11 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.kind, args.output)
         if args.command == "progress":
             return _progress(args.export, args.import_, args.force)
+        if args.command == "report":
+            return _report(args)
         if args.command == "quiz":
             return _quiz(args)
         if args.command == "recommend":
             if args.answers is not None:
-                return _recommend(args.answers, args.format, args.output, args.force)
+                return _recommend(args.answers, args.format, args.output, args.force, args.save)
             if args.plain:
                 from advisor.plain import run_advise
 
@@ -126,7 +137,7 @@ def _load_catalog():
         return None
 
 
-def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool) -> int:
+def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool, save: str | None = None) -> int:
     from advisor.answers import load_answers
     from advisor.engine import recommend
     from advisor.problems import DataError
@@ -143,7 +154,55 @@ def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool) -
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    return emit(render(catalog, recommend(catalog, answers), fmt), output)
+    from advisor.output import render_report
+    from advisor.reports.build import build_report
+
+    report = build_report(catalog, recommend(catalog, answers))
+    if save:
+        from advisor.store import ProgressStore
+
+        with ProgressStore() as store:
+            number = store.save_milestone(save, answers, report.model_dump(mode="json", by_alias=True))
+        print(f"kept as milestone {number} ({save})", file=sys.stderr)
+    return emit(render_report(report, fmt), output)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from advisor.models.report import Report
+    from advisor.output import render_report
+    from advisor.store import ProgressStore
+
+    with ProgressStore() as store:
+        if args.list:
+            rows = store.milestones()
+            if not rows:
+                print("No recommendation kept yet: advisor recommend --answers FILE --save NAME, or k in the TUI.")
+            for number, name, created in rows:
+                print(f"{number:>4}  {created[:16].replace('T', ' ')}  {name}")
+            return EXIT_OK
+        refs = args.compare or [args.ref]
+        found = []
+        for ref in refs:
+            milestone = store.milestone(ref)
+            if milestone is None:
+                _err(f"no kept recommendation {ref!r}" if ref else "no recommendation kept yet; use recommend --save NAME")
+                return EXIT_USAGE
+            try:
+                found.append((milestone[1], Report.model_validate(milestone[3])))
+            except ValidationError:
+                _err(f"milestone {milestone[0]} was made by another advisor version and cannot be read")
+                return EXIT_FAILURE
+    if args.output is not None and (problem := check_output(args.output, args.force)):
+        _err(problem)
+        return EXIT_USAGE
+    if args.compare:
+        from advisor.reports.compare import compare_markdown
+
+        (name_a, a), (name_b, b) = found
+        return emit(compare_markdown(name_a, a, name_b, b), args.output)
+    return emit(render_report(found[0][1], args.format), args.output)
 
 
 def _quiz(args: argparse.Namespace) -> int:
@@ -211,10 +270,11 @@ def _schema(kind: str | None, output: Path | None) -> int:
     from advisor.schemas import schema_for
     from advisor.validation import did_you_mean
 
-    if kind is not None and kind not in KINDS:
-        _err(f"unknown kind {kind!r}{did_you_mean(kind, KINDS)}; kinds: {', '.join(KINDS)}")
+    known = [*KINDS, "report"]
+    if kind is not None and kind not in known:
+        _err(f"unknown kind {kind!r}{did_you_mean(kind, known)}; kinds: {', '.join(known)}")
         return EXIT_USAGE
-    kinds = [kind] if kind else list(KINDS)
+    kinds = [kind] if kind else [*KINDS, "report"]
     if output is None:
         document = schema_for(kinds[0]) if kind else {k: schema_for(k) for k in kinds}
         print(json.dumps(document, indent=2, ensure_ascii=False))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
     from advisor.catalog import Catalog
     from advisor.models.recommendation import Recommendation
+    from advisor.models.report import Report
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -38,12 +39,31 @@ def emit(text: str, output: Path | None) -> int:
     return EXIT_OK
 
 
-def render(catalog: Catalog, rec: Recommendation, fmt: str) -> str:
-    """The recommendation in `fmt` (md or json)."""
+FORMATS = ("md", "html", "json", "adr")
+EXTENSIONS = {"md": "md", "html": "html", "json": "json", "adr": "md"}
+
+
+def render_report(report: Report, fmt: str) -> str:
+    """A built report in `fmt`: md, html, json or adr."""
     if fmt == "json":
         from advisor.reports.json_report import render_json
 
-        return render_json(rec)
+        return render_json(report)
+    if fmt == "html":
+        from advisor.reports.html import render_html
+
+        return render_html(report)
+    if fmt == "adr":
+        from advisor.reports.adr import render_adr
+
+        return render_adr(report)
     from advisor.reports.markdown import render_markdown
 
-    return render_markdown(catalog, rec)
+    return render_markdown(report)
+
+
+def render(catalog: Catalog, rec: Recommendation, fmt: str) -> str:
+    """The recommendation as a report in `fmt`."""
+    from advisor.reports.build import build_report
+
+    return render_report(build_report(catalog, rec), fmt)

@@ -56,6 +56,15 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE milestones (  -- recommendations a user keeps: the answers and the report as made
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        name       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        answers    TEXT NOT NULL,
+        report     TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -278,12 +287,42 @@ class ProgressStore:
             row = self._db.execute("SELECT answers FROM workloads WHERE name = ?", (name,)).fetchone()
         return None if row is None else json.loads(row[0])
 
+    # --- milestones (kept recommendations) ----------------------------------------------------
+
+    def save_milestone(self, name: str, answers: dict[str, Any], report: dict[str, Any]) -> int:
+        """Keep a recommendation; returns its number."""
+        with self._transaction() as db:
+            cur = db.execute(
+                "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)",
+                (name, self.clock(), json.dumps(answers, sort_keys=True), json.dumps(report, sort_keys=True)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def milestones(self) -> list[tuple[int, str, str]]:
+        """(number, name, created_at) of every kept recommendation, oldest first."""
+        with self._lock:
+            return [tuple(r) for r in self._db.execute("SELECT id, name, created_at FROM milestones ORDER BY id")]  # type: ignore[misc]
+
+    def milestone(self, ref: str | int | None = None) -> tuple[int, str, dict[str, Any], dict[str, Any]] | None:
+        """A kept recommendation by number or name (the newest of that name); the last one when None."""
+        with self._lock:
+            if ref is None:
+                row = self._db.execute("SELECT id, name, answers, report FROM milestones ORDER BY id DESC LIMIT 1").fetchone()
+            elif isinstance(ref, int) or str(ref).isdigit():
+                row = self._db.execute("SELECT id, name, answers, report FROM milestones WHERE id = ?", (int(ref),)).fetchone()
+            else:
+                row = self._db.execute(
+                    "SELECT id, name, answers, report FROM milestones WHERE name = ? ORDER BY id DESC LIMIT 1", (ref,)
+                ).fetchone()
+        return None if row is None else (row[0], row[1], json.loads(row[2]), json.loads(row[3]))
+
     # --- export / import ---------------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
         """Everything the store holds, as JSON-ready data."""
         with self._lock:
             workloads = self._db.execute("SELECT name, answers, updated_at FROM workloads ORDER BY name").fetchall()
+            milestones = self._db.execute("SELECT name, created_at, answers, report FROM milestones ORDER BY id").fetchall()
             answers = self._db.execute(
                 "SELECT question_id, revision, session_id, answered_at, correct, response, seconds, practice "
                 "FROM quiz_answers ORDER BY id"
@@ -293,6 +332,9 @@ class ProgressStore:
             "version": EXPORT_VERSION,
             "exported_at": self.clock(),
             "workloads": [{"name": w[0], "answers": json.loads(w[1]), "updated_at": w[2]} for w in workloads],
+            "milestones": [
+                {"name": m[0], "created_at": m[1], "answers": json.loads(m[2]), "report": json.loads(m[3])} for m in milestones
+            ],
             "checklist": [{"item_id": t.item_id, "done": t.done, "changed_at": t.changed_at} for t in self.ticks().values()],
             "quiz_answers": [
                 {
@@ -333,6 +375,11 @@ class ProgressStore:
                 (str(w["name"]), json.dumps(dict(w["answers"]), sort_keys=True), str(w["updated_at"]))
                 for w in data.get("workloads", [])
             ]
+            milestones = [
+                (str(m["name"]), str(m["created_at"]), json.dumps(dict(m["answers"]), sort_keys=True),
+                 json.dumps(dict(m["report"]), sort_keys=True))
+                for m in data.get("milestones", [])
+            ]
         except (KeyError, TypeError, ValueError) as exc:
             raise StoreError(f"malformed export entry ({type(exc).__name__}: {exc})") from None
         changed = added = 0
@@ -352,6 +399,9 @@ class ProgressStore:
                     "WHERE excluded.updated_at > workloads.updated_at",
                     row,
                 )
+            for row in milestones:
+                if not db.execute("SELECT 1 FROM milestones WHERE name = ? AND created_at = ?", row[:2]).fetchone():
+                    db.execute("INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)", row)
             for row in answers:
                 exists = db.execute(
                     "SELECT 1 FROM quiz_answers WHERE question_id = ? AND session_id = ? AND answered_at = ?",

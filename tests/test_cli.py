@@ -61,7 +61,7 @@ def test_schema_prints_and_writes(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["schema", "section"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Section"
     assert main(["schema", "-o", str(tmp_path / "s")]) == 0
-    assert sorted(p.stem for p in (tmp_path / "s").iterdir()) == sorted(KINDS)
+    assert sorted(p.stem for p in (tmp_path / "s").iterdir()) == sorted([*KINDS, "report"])
     assert main(["schema", "sectoin"]) == 2
     assert "did you mean 'section'" in capsys.readouterr().err
 

@@ -83,3 +83,55 @@ async def test_save_and_load_an_answers_file(make_app, tmp_path, monkeypatch) ->
         assert app.screen.answers == {}
         await pilot.press("ctrl+o", "enter")
         assert app.screen.answers == {"traffic_pattern": "spiky", "request_volume": "high"}
+
+
+async def test_export_dialog_writes_and_guards_existing_files(make_app, tmp_path, monkeypatch) -> None:
+    from advisor.tui.screens.export_dialog import ExportDialog
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    app.store.save_workload("current", {"service_count": "many", "ops_maturity": "high"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "r", "e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("down", "space")  # the second format: HTML
+        assert app.screen.query_one("#export-path").value == "architecture-recommendation.html"
+        app.screen.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        target = tmp_path / "architecture-recommendation.html"
+        assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        target.write_text("mine", encoding="utf-8")
+        await pilot.press("e", "down", "space")
+        app.screen.query_one("#export-path").focus()
+        await pilot.press("enter")  # exists: asks first
+        assert isinstance(app.screen, ExportDialog) and "exists" in str(app.screen.query_one("#export-hint").render())
+        await pilot.press("escape")
+        assert target.read_text(encoding="utf-8") == "mine"
+        await pilot.press("e", "down", "space")
+        app.screen.query_one("#export-path").focus()
+        await pilot.press("enter", "enter")  # confirmed
+        await app.workers.wait_for_complete()
+        assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+async def test_keep_two_and_compare_them(make_app) -> None:
+    from advisor.tui.screens.milestones import MilestonesScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.store.save_workload("current", {"service_count": "few"})
+        await pilot.press("a", "r", "k")
+        await pilot.press("enter")  # the default name
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")  # back to the questions; change one answer
+        app.screen.answers["service_count"] = "many"
+        await pilot.press("r", "k", "enter")
+        await app.workers.wait_for_complete()
+        assert len(app.store.milestones()) == 2
+        await pilot.press("m")
+        assert isinstance(app.screen, MilestonesScreen)
+        await pilot.press("space", "down", "space", "enter")
+        await pilot.pause()
+        diff = app.screen.query_one("#milestone-diff")
+        assert "Many" in diff.source

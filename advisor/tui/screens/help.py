@@ -34,6 +34,8 @@ HELP = """\
 | Advise | `ctrl+o` / `ctrl+s` | load answers from / save them to a YAML file |
 | Recommendation | `↑` `↓` | choose a technology; its reasons and flips show on the right |
 | Recommendation | `g` | read that technology's section of the guide |
+| Recommendation | `e` | export: Markdown, HTML, JSON or an Architecture Decision Record |
+| Recommendation | `k` / `m` | keep it as a milestone / compare two kept ones |
 | Quiz | `space`, `enter` | pick quizzes (several allowed), start |
 | Quiz | `d` | the questions due for review (spaced repetition) |
 | Question | `1` – `9`, `↑` `↓`, `enter` | choose and submit; `enter` again for the next |

@@ -1,4 +1,4 @@
-"""A small dialog that asks for a file path; dismisses with the path, or None on escape."""
+"""Small dialogs that ask for one line: a file path, or a name."""
 
 from __future__ import annotations
 
@@ -31,6 +31,29 @@ class PathDialog(ModalScreen[Path | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         self.dismiss(Path(value).expanduser() if value else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Asks for a line of text; dismisses with it (stripped), or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, default: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="path-dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield Input(value=self.default, id="text-input")
+            yield Static(Text("enter: confirm · escape: cancel", style="dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from advisor.engine import recommend
 from advisor.models.recommendation import AnswerValue, TechnologyVerdict
+from advisor.reports.build import build_report
 from advisor.reports.markdown import technology_lines
 
 VERDICT_STYLE = {"recommended": ("✓ recommended", "bold green"), "consider": ("~ consider", "yellow"), "avoid": ("✗ avoid", "bold red")}
@@ -31,6 +34,9 @@ class RecommendationScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.back", "Back to questions"),
         Binding("g", "guide", "Read in the guide"),
+        Binding("e", "export", "Export"),
+        Binding("k", "keep", "Keep"),
+        Binding("m", "milestones", "Compare kept"),
         Binding("h", "app.open('home')", "Home"),
     ]
 
@@ -51,6 +57,7 @@ class RecommendationScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Recommendation"
         self.rec = recommend(self.app.catalog, self.answers)
+        self.report = build_report(self.app.catalog, self.rec)
         rec = self.rec
         self.query_one("#rec-summary", Static).update(
             Text(
@@ -88,7 +95,7 @@ class RecommendationScreen(Screen[None]):
         t = self.selected()
         if t is None or self.rec is None:
             return
-        lines = technology_lines(self.app.catalog, self.rec, t)
+        lines = technology_lines(self.report, self.report.technology(t.id))
         if t.section:
             lines.append(f"*Press g to read {self.app.catalog.section(t.section).title} in the guide.*")
         self.query_one("#rec-text", Markdown).update("\n".join(lines))
@@ -96,6 +103,53 @@ class RecommendationScreen(Screen[None]):
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
         self.query_one("#rec-detail", VerticalScroll).focus()
+
+    def action_export(self) -> None:
+        from advisor.tui.screens.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(), self._export)
+
+    def _export(self, choice: tuple[str, Path] | None) -> None:
+        if choice is None:
+            return
+        fmt, path = choice
+        report = self.report
+
+        def write() -> None:
+            from advisor.output import render_report
+
+            try:
+                path.write_text(render_report(report, fmt), encoding="utf-8")
+            except OSError as exc:
+                self.app.call_from_thread(
+                    self.notify, f"cannot write {path}: {exc.strerror or exc}", title="Not exported", severity="error", markup=False
+                )
+                return
+            self.app.call_from_thread(self.notify, f"Wrote {path.resolve()}", title="Exported", markup=False)
+
+        self.app.run_worker(write, thread=True, group="export")
+
+    def action_keep(self) -> None:
+        from advisor.tui.screens.path_dialog import TextDialog
+
+        self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
+
+    def _keep(self, name: str | None) -> None:
+        if not name:
+            return
+        data = self.report.model_dump(mode="json", by_alias=True)
+        answers = dict(self.answers)
+
+        def save() -> None:
+            number = self.app.store.save_milestone(name, answers, data)
+            self.app.call_from_thread(self.notify, f"Kept as milestone {number}: {name}", markup=False)
+
+        self.app.run_worker(save, thread=True, group="store")
+
+    def action_milestones(self) -> None:
+        from advisor.tui.screens.milestones import MilestonesScreen
+
+        self.app.push_screen(MilestonesScreen())
 
     def action_guide(self) -> None:
         t = self.selected()

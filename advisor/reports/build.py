@@ -1,0 +1,116 @@
+"""Building the one Report from the engine's Recommendation, the answers and the catalog."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from advisor import __version__
+from advisor.catalog import Catalog
+from advisor.models.recommendation import AnswerValue, Recommendation, TechnologyVerdict
+from advisor.models.report import (
+    Report,
+    ReportAnswer,
+    ReportDecision,
+    ReportFlip,
+    ReportReason,
+    ReportTechnology,
+)
+
+
+def report_date() -> str:
+    """Today (UTC), or the date of $SOURCE_DATE_EPOCH so a report can be reproduced byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%d")
+
+
+def answer_label(catalog: Catalog, question_id: str, value: AnswerValue) -> str:
+    """Choice labels for an answer: 'A few', 'Browsers, Mobile apps', 'not sure'."""
+    if value is None:
+        return "not sure"
+    question = next(q for q in catalog.questions if q.id == question_id)
+    labels = {c.id: c.label for c in question.choices}
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value) or "none of these"
+    return labels.get(value, value)
+
+
+def _next_steps(catalog: Catalog, t: TechnologyVerdict) -> list[str]:
+    if t.verdict != "recommended" or not t.section:
+        return []
+    topic = next((row.topic for row in catalog.matrix.technologies if row.id == t.id), None)
+    section = catalog.section(t.section)
+    steps = [f"Read “{section.title}”"]
+    steps += [item.text for item in section.checklist if topic is None or item.topic == topic]
+    steps += [f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if topic is None or e.topic in (None, topic)]
+    return steps
+
+
+def build_report(catalog: Catalog, rec: Recommendation, *, title: str = "Architecture recommendation", date: str | None = None) -> Report:
+    """The report of `rec`: every format renders this and nothing else."""
+    questions = {q.id: q for q in catalog.questions}
+    summaries = {t.id: t.summary for t in catalog.technologies.technologies}
+    technologies = [
+        ReportTechnology(
+            id=t.id,
+            name=t.name,
+            decision=t.decision,
+            baseline=t.baseline,
+            summary=summaries.get(t.id, ""),
+            verdict=t.verdict,
+            score=t.score,
+            vetoed=t.vetoed,
+            confidence=t.confidence,
+            reasons=[
+                ReportReason(**r.model_dump(), rests_on_title=catalog.describe(r.rests_on)) for r in t.reasons
+            ],
+            flips=[
+                ReportFlip(
+                    question=f.question,
+                    question_text=questions[f.question].text,
+                    from_=f.from_,
+                    to=f.to,
+                    from_label=answer_label(catalog, f.question, f.from_),
+                    to_label=answer_label(catalog, f.question, f.to),
+                    verdict=f.verdict,
+                    score=f.score,
+                )
+                for f in t.flips
+            ],
+            unanswered=t.unanswered,
+            section=t.section,
+            section_title=catalog.section(t.section).title if t.section else None,
+            next_steps=_next_steps(catalog, t),
+        )
+        for t in rec.technologies
+    ]
+    verdicts = {t.id: t.verdict for t in rec.technologies}
+    return Report(
+        title=title,
+        advisor_version=__version__,
+        content_version=catalog.content_version,
+        generated=date or report_date(),
+        confidence=rec.confidence,
+        confidence_label=rec.confidence_label,
+        thresholds=rec.thresholds,
+        answers=[
+            ReportAnswer(question_id=q, question=questions[q].text, answer=v, label=answer_label(catalog, q, v))
+            for q, v in rec.answers.items()
+        ],
+        unanswered=[
+            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure") for q in rec.unanswered
+        ],
+        skipped=rec.skipped,
+        decisions=[
+            ReportDecision(
+                id=d.id,
+                title=d.title,
+                question=d.question,
+                technologies=d.technologies,
+                chosen=[t for t in d.technologies if verdicts[t] == "recommended"],
+            )
+            for d in rec.decisions
+        ],
+        technologies=technologies,
+    )

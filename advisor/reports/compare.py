@@ -1,0 +1,56 @@
+"""What changed between two kept recommendations: the answers, and the verdicts they produced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advisor.guide_markdown import inline
+from advisor.models.report import Report
+
+
+@dataclass(frozen=True)
+class Change:
+    what: str  # a question or a technology
+    before: str
+    after: str
+
+
+def compare(a: Report, b: Report) -> tuple[list[Change], list[Change]]:
+    """(answer changes, verdict changes) from `a` to `b`."""
+    def answers(r: Report) -> dict[str, tuple[str, str]]:
+        return {x.question_id: (x.question, x.label) for x in [*r.answers, *r.unanswered]}
+
+    qa, qb = answers(a), answers(b)
+    answer_changes = [
+        Change(qb.get(q, qa.get(q))[0], qa.get(q, ("", "not asked"))[1], qb.get(q, ("", "not asked"))[1])  # type: ignore[index]
+        for q in [*qa, *[q for q in qb if q not in qa]]
+        if qa.get(q, ("", "not asked"))[1] != qb.get(q, ("", "not asked"))[1]
+    ]
+    ta = {t.id: t for t in a.technologies}
+    verdict_changes = [
+        Change(t.name, f"{ta[t.id].verdict} ({ta[t.id].score:+d})", f"{t.verdict} ({t.score:+d})")
+        for t in b.technologies
+        if t.id in ta and (ta[t.id].verdict, ta[t.id].score) != (t.verdict, t.score)
+    ]
+    return answer_changes, verdict_changes
+
+
+def compare_markdown(name_a: str, a: Report, name_b: str, b: Report) -> str:
+    """The comparison as Markdown tables."""
+    answer_changes, verdict_changes = compare(a, b)
+    lines = [f"# {inline(name_a)} → {inline(name_b)}", ""]
+    if a.content_version != b.content_version:
+        lines += [f"*The rules or content changed between them ({a.content_version} → {b.content_version}).*", ""]
+    lines += ["## Answers", ""]
+    if answer_changes:
+        lines += ["| Question | Before | After |", "| --- | --- | --- |"]
+        lines += [f"| {inline(c.what)} | {inline(c.before)} | {inline(c.after)} |" for c in answer_changes]
+    else:
+        lines.append("No answer changed.")
+    lines += ["", "## Verdicts", ""]
+    if verdict_changes:
+        lines += ["| Technology | Before | After |", "| --- | --- | --- |"]
+        lines += [f"| {inline(c.what)} | {c.before} | {c.after} |" for c in verdict_changes]
+    else:
+        lines.append("No verdict changed.")
+    return "\n".join(lines) + "\n"
