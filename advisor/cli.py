@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advisor import __version__
-from advisor.output import check_output, emit
+from advisor.output import check_output, emit, interactive
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -334,7 +334,7 @@ def _tui(section: str | None, start: str | None = None) -> int:
         ids = [s.id for s in catalog.sections]
         _err(f"unknown section {section!r}{did_you_mean(section, ids)}; sections: {', '.join(ids)}")
         return EXIT_USAGE
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not interactive():
         _err("the full-screen interface needs a terminal; for scripts use the headless commands (see --help)")
         return EXIT_USAGE
     from advisor.store import ProgressStore

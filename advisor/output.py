@@ -14,6 +14,11 @@ if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
+def interactive() -> bool:
+    """Whether both ends are a terminal (stdin may even be closed: then sys.stdin is None)."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
 def check_output(path: Path, force: bool) -> str | None:
     """Why `path` cannot be written as a report, or None when it can."""
     if path.is_dir():

@@ -15,7 +15,7 @@ from advisor.catalog import Catalog
 from advisor.conditions import evaluate
 from advisor.engine import normalise, recommend
 from advisor.models.recommendation import AnswerValue
-from advisor.output import check_output, emit, render
+from advisor.output import check_output, emit, interactive, render
 from advisor.store import ProgressStore
 
 NOT_SURE = "__not_sure__"
@@ -59,7 +59,7 @@ def run_advise(catalog: Catalog, fmt: str, output: Path | None, force: bool) -> 
     if output is not None and (problem := check_output(output, force)):
         print(f"advisor: {problem}", file=sys.stderr)
         return 2
-    if not sys.stdin.isatty():
+    if not interactive():
         print("advisor: --plain asks questions and needs a terminal; use --answers FILE in scripts", file=sys.stderr)
         return 2
     with ProgressStore() as store:

@@ -10,6 +10,7 @@ import questionary
 from advisor.catalog import Catalog
 from advisor.grading import Grade
 from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
+from advisor.output import interactive
 from advisor.quiz_input import LETTERS, parse_ordering
 from advisor.quiz_session import Presented, QuizSession, due_questions
 from advisor.store import ProgressStore
@@ -71,7 +72,7 @@ def show(grade: Grade, presented: Presented) -> None:
 
 def run_quiz(catalog: Catalog, names: list[str], *, due: bool, seed: int | None, limit: int) -> int:
     """Run a session in plain prompts; returns the exit code."""
-    if not sys.stdin.isatty():
+    if not interactive():
         print("advisor: the quiz asks questions and needs a terminal", file=sys.stderr)
         return 2
     with ProgressStore() as store:

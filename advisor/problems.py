@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 Path_ = tuple[str | int, ...]
 
+# C0 and C1 control characters other than tab and newline: shown as symbols, never sent raw, so
+# text from a file can never move the cursor, change colours or ring the bell of a terminal.
+_CONTROLS = {c: (chr(0x2400 + c) if c < 0x20 else "\N{SYMBOL FOR DELETE}" if c == 0x7F else "\N{REPLACEMENT CHARACTER}")
+             for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)] if c not in (0x09, 0x0A)}
+
+
+def visible(text: str) -> str:
+    """`text` with control characters (ESC, BEL, CR...) replaced by visible symbols."""
+    return text.translate(_CONTROLS)
+
 
 def format_field(path: Path_) -> str:
     """Render a field path the way a reader of the YAML sees it: `checklist[3].id`."""
@@ -33,7 +43,8 @@ class Problem:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return visible(text)
 
 
 class DataError(Exception):

@@ -9,6 +9,7 @@ import yaml
 
 from advisor.catalog import Catalog
 from advisor.output import check_output, emit
+from advisor.problems import visible
 
 
 def import_quiz(source: Path, output: Path | None, force: bool) -> int:
@@ -29,7 +30,7 @@ def import_quiz(source: Path, output: Path | None, force: bool) -> int:
     slug = "".join(c if c.isalnum() else "-" for c in source.stem.lower()).strip("-") or "imported"
     result = import_gift(text, quiz_id=slug, title=source.stem)
     for skipped in result.skipped:
-        print(f"{source}:{skipped.line}: skipped: {skipped.reason}", file=sys.stderr)
+        print(visible(f"{source}:{skipped.line}: skipped: {skipped.reason}"), file=sys.stderr)
     header = "# yaml-language-server: $schema=https://advisor.invalid/schemas/quiz.json\n"
     body = yaml.safe_dump(result.quiz, allow_unicode=True, sort_keys=False, width=100)
     count = len(result.quiz.get("questions", []))

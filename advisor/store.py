@@ -122,6 +122,7 @@ class ProgressStore:
         self.clock = clock
         self.warnings: list[str] = []
         self.in_memory = False
+        self.on_warning: Callable[[str], None] | None = None
         self._lock = threading.RLock()
         self._db = self._open()
 
@@ -136,7 +137,7 @@ class ProgressStore:
             return self._connect_checked()
         except _Unusable as exc:
             moved = self._move_aside()
-            self.warnings.append(f"{self.path} {exc}; it was moved to {moved.name} and a new database was started")
+            self.warn(f"{self.path} {exc}; it was moved to {moved.name} and a new database was started")
         except sqlite3.OperationalError as exc:
             return self._memory(f"cannot open {self.path} ({exc}); progress is kept for this run only")
         try:
@@ -144,12 +145,30 @@ class ProgressStore:
         except (sqlite3.Error, _Unusable) as exc:
             return self._memory(f"cannot start a new database at {self.path} ({exc}); progress is kept for this run only")
 
-    def _memory(self, warning: str) -> sqlite3.Connection:
-        self.warnings.append(warning)
+    def _memory(self, warning: str, source: sqlite3.Connection | None = None) -> sqlite3.Connection:
+        """An in-memory store holding what the file (or `source`) holds, so nothing shown is lost."""
+        self.warn(warning)
         self.in_memory = True
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        self._migrate(db, 0)
+        try:
+            if source is not None:
+                source.backup(db)
+            elif self.path.is_file():
+                # immutable: a read-only folder has no room for the -shm file a normal open needs
+                reader = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
+                reader.backup(db)
+                reader.close()
+        except sqlite3.Error:
+            db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        self._migrate(db, version if version <= SCHEMA_VERSION else 0)
         return db
+
+    def warn(self, warning: str) -> None:
+        """Record a warning and tell whoever listens (the TUI shows it as a notification)."""
+        self.warnings.append(warning)
+        if self.on_warning is not None:
+            self.on_warning(warning)
 
     def _connect_checked(self) -> sqlite3.Connection:
         # check_same_thread=False: the TUI writes from a worker thread; _lock serialises use.
@@ -206,26 +225,62 @@ class ProgressStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action = one transaction; IMMEDIATE takes the write lock up front."""
+        """One user action = one transaction; IMMEDIATE takes the write lock up front.
+
+        If the file stops taking writes (a read-only folder, a full disk), the store copies itself
+        into memory, warns once, and the action is done there: the run goes on and nothing the
+        user did in it is lost before they can export it.
+        """
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if self.in_memory or "locked" in str(exc):
+                    raise
+                self._db = self._memory(f"cannot write {self.path} ({exc}); progress is kept for this run only", self._db)
+                self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+            except sqlite3.OperationalError as exc:
+                if self._db.in_transaction:  # SQLite may have rolled back already (a full disk does)
+                    self._db.execute("ROLLBACK")
+                if self.in_memory or not _unwritable(exc):
+                    raise
+                self._db = self._memory(f"cannot write {self.path} ({exc}); progress is kept for this run only", self._db)
+                raise _Retry from None
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if self.in_memory or not _unwritable(exc):
+                    raise
+                self._db = self._memory(f"cannot write {self.path} ({exc}); progress is kept for this run only", self._db)
+                raise _Retry from None
+
+    def _execute(self, sql: str, params: tuple[Any, ...]) -> int:
+        """One statement as one transaction (retried once if the store had to move to memory)."""
+        for _ in range(2):
+            try:
+                with self._transaction() as db:
+                    return int(db.execute(sql, params).lastrowid or 0)
+            except _Retry:
+                continue
+        raise sqlite3.OperationalError("the progress store could not write, even in memory")  # pragma: no cover
 
     # --- checklist ---------------------------------------------------------------------------
 
     def set_tick(self, item_id: str, done: bool) -> None:
         """Record that a checklist item was ticked or unticked."""
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO checklist (item_id, done, changed_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (item_id) DO UPDATE SET done = excluded.done, changed_at = excluded.changed_at",
-                (item_id, int(done), self.clock()),
-            )
+        self._execute(
+            "INSERT INTO checklist (item_id, done, changed_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (item_id) DO UPDATE SET done = excluded.done, changed_at = excluded.changed_at",
+            (item_id, int(done), self.clock()),
+        )
 
     def ticks(self) -> dict[str, Tick]:
         """Every checklist item the user ever touched, ticked or not."""
@@ -252,13 +307,12 @@ class ProgressStore:
     ) -> Answer:
         """Append one answer to the log, in its own transaction, stamped with the clock."""
         answer = Answer(question_id, revision, session_id, self.clock(), correct, response, seconds, practice)
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO quiz_answers (question_id, revision, session_id, answered_at, correct, response, seconds, practice) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (question_id, revision, session_id, answer.answered_at, int(correct),
-                 json.dumps(response, sort_keys=True), seconds, int(practice)),
-            )
+        self._execute(
+            "INSERT INTO quiz_answers (question_id, revision, session_id, answered_at, correct, response, seconds, practice) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (question_id, revision, session_id, answer.answered_at, int(correct),
+             json.dumps(response, sort_keys=True), seconds, int(practice)),
+        )
         return answer
 
     def answers(self) -> list[Answer]:
@@ -274,12 +328,11 @@ class ProgressStore:
 
     def save_workload(self, name: str, answers: dict[str, Any]) -> None:
         """Keep the answers of a workload under `name`, replacing what was there."""
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO workloads (name, answers, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (name) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
-                (name, json.dumps(answers, sort_keys=True), self.clock()),
-            )
+        self._execute(
+            "INSERT INTO workloads (name, answers, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
+            (name, json.dumps(answers, sort_keys=True), self.clock()),
+        )
 
     def load_workload(self, name: str) -> dict[str, Any] | None:
         """The answers kept under `name`, or None."""
@@ -291,12 +344,10 @@ class ProgressStore:
 
     def save_milestone(self, name: str, answers: dict[str, Any], report: dict[str, Any]) -> int:
         """Keep a recommendation; returns its number."""
-        with self._transaction() as db:
-            cur = db.execute(
-                "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)",
-                (name, self.clock(), json.dumps(answers, sort_keys=True), json.dumps(report, sort_keys=True)),
-            )
-            return int(cur.lastrowid or 0)
+        return self._execute(
+            "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)",
+            (name, self.clock(), json.dumps(answers, sort_keys=True), json.dumps(report, sort_keys=True)),
+        )
 
     def milestones(self) -> list[tuple[int, str, str]]:
         """(number, name, created_at) of every kept recommendation, oldest first."""
@@ -382,6 +433,14 @@ class ProgressStore:
             ]
         except (KeyError, TypeError, ValueError) as exc:
             raise StoreError(f"malformed export entry ({type(exc).__name__}: {exc})") from None
+        for _ in range(2):
+            try:
+                return self._import(ticks, workloads, milestones, answers)
+            except _Retry:
+                continue
+        raise sqlite3.OperationalError("the progress store could not write, even in memory")  # pragma: no cover
+
+    def _import(self, ticks: list, workloads: list, milestones: list, answers: list) -> tuple[int, int]:
         changed = added = 0
         with self._transaction() as db:
             for item_id, done, changed_at in ticks:
@@ -419,3 +478,12 @@ class ProgressStore:
 
 class _Unusable(Exception):
     """The file exists but is not a database this version can use."""
+
+
+class _Retry(Exception):
+    """The write failed on disk and the store moved to memory: the action must run again."""
+
+
+def _unwritable(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(s in text for s in ("readonly", "read-only", "disk is full", "database or disk is full", "disk i/o", "unable to open"))

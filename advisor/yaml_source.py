@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from advisor.problems import DataError, Path_, Problem, format_field
+from advisor.problems import DataError, Path_, Problem, format_field, visible
 
 try:  # the C loader is several times faster; the pure one is only a fallback
     from yaml import CSafeLoader as _Loader
@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 1_000_000
 MAX_DEPTH = 64
+MAX_ALIAS_REUSE = 1_000  # a collection reached again through an alias; bombs do this millions of times
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -140,6 +141,8 @@ class _Walker:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.count = 0
+        self.seen: set[int] = set()
+        self.reused = 0
         self.problems: list[Problem] = []
 
     def _fail(self, node: Node, path: Path_, message: str) -> None:
@@ -156,6 +159,14 @@ class _Walker:
             self._fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
             return None
         self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if not isinstance(node, ScalarNode):
+            if id(node) in self.seen:
+                self.reused += 1
+                if self.reused > MAX_ALIAS_REUSE:
+                    if self.reused == MAX_ALIAS_REUSE + 1:
+                        self._fail(node, path, f"aliases expand the document more than {MAX_ALIAS_REUSE:,} times (an alias bomb?)")
+                    return None
+            self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -199,7 +210,7 @@ class _Walker:
             self._fail(node, path, f"unsupported tag {tag!r}; data files hold plain values only")
             return None
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
-            return node.value
+            return visible(node.value)  # "\e[31m" in a double-quoted string must not reach a terminal
         if tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() in _WORD_BOOLEANS:
             return node.value
         try:

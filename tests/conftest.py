@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from advisor.catalog import Catalog, load_catalog
+from advisor.store import ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,3 +30,20 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def make_app(catalog: Catalog):
+    """A factory of apps: shipped data (or a given catalog), a store on the test's ADVISOR_HOME."""
+    from advisor.tui.app import AdvisorApp  # only the tests that drive the UI pay for Textual
+
+    stores: list[ProgressStore] = []
+
+    def factory(the_catalog: Catalog | None = None, **kwargs) -> AdvisorApp:
+        store = ProgressStore()
+        stores.append(store)
+        return AdvisorApp(the_catalog or catalog, store, **kwargs)
+
+    yield factory
+    for store in stores:
+        store.close()

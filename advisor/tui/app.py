@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -52,6 +53,15 @@ class AdvisorApp(App[None]):
             self.action_open(self.start)
         for warning in self.store.warnings:
             self.notify(warning, title="Progress store", severity="warning", timeout=15, markup=False)
+        self.store.on_warning = self._store_warning
+
+    def _store_warning(self, warning: str) -> None:
+        """Warnings raised later (a folder that stops taking writes) arrive from worker threads."""
+        show = lambda: self.notify(warning, title="Progress store", severity="warning", timeout=15, markup=False)  # noqa: E731
+        if threading.get_ident() == self._thread_id:
+            show()
+        else:
+            self.call_from_thread(show)
 
     # --- navigation ----------------------------------------------------------------------
 
