@@ -96,8 +96,7 @@ async def test_export_dialog_writes_and_guards_existing_files(make_app, tmp_path
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("down", "space")  # the second format: HTML
         assert app.screen.query_one("#export-path").value == "architecture-recommendation.html"
-        app.screen.query_one("#export-path").focus()
-        await pilot.press("enter")
+        await pilot.press("enter")  # from the format list: enter writes
         await app.workers.wait_for_complete()
         target = tmp_path / "architecture-recommendation.html"
         assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

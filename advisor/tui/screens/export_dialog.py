@@ -13,13 +13,18 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from advisor.output import EXTENSIONS, FORMATS
 
+_HINT = "↑↓ and space: format · tab: the path · enter: write · escape: cancel"
 _LABELS = {"md": "Markdown", "html": "HTML (one self-contained file)", "json": "JSON", "adr": "Architecture Decision Record (MADR)"}
 
 
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     """Dismisses with (format, path) once the user confirms, or None on escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        # priority: enter writes from anywhere in the dialog, the format list included
+        Binding("enter", "submit", "Write", priority=True),
+    ]
 
     def __init__(self, stem: str = "architecture-recommendation") -> None:
         super().__init__()
@@ -33,7 +38,7 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
                 for n, fmt in enumerate(FORMATS):
                     yield RadioButton(_LABELS[fmt], value=n == 0, name=fmt)
             yield Input(value=self.default_path("md"), id="export-path")
-            yield Static(Text("enter: write · escape: cancel", style="dim"), id="export-hint")
+            yield Static(Text(_HINT, style="dim"), id="export-hint")
 
     def default_path(self, fmt: str) -> str:
         suffix = "-adr" if fmt == "adr" else ""
@@ -51,12 +56,13 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.confirm_overwrite = None
-        self.query_one("#export-hint", Static).update(Text("enter: write · escape: cancel", style="dim"))
+        self.query_one("#export-hint", Static).update(Text(_HINT, style="dim"))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
+    def action_submit(self) -> None:
+        value = self.query_one("#export-path", Input).value
+        path = Path(value.strip()).expanduser()
         hint = self.query_one("#export-hint", Static)
-        if not event.value.strip():
+        if not value.strip():
             hint.update(Text("Give a file name.", style="bold red"))
             return
         if path.is_dir():
