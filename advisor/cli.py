@@ -228,7 +228,7 @@ def _quiz(args: argparse.Namespace) -> int:
             _err(f"unknown quiz {name!r}{did_you_mean(name, known)}; quizzes: {', '.join(known)}")
             return EXIT_USAGE
     if args.plain:
-        from advisor.plain_quiz import run_quiz
+        from advisor.plain import run_quiz
 
         return run_quiz(catalog, names, due=args.due, seed=args.seed, limit=args.limit)
     return _tui(None, start="quiz-due" if args.due else "quiz:" + ",".join(names) if names else "quiz")

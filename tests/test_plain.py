@@ -37,7 +37,7 @@ def test_ctrl_c_keeps_the_answers_so_far(catalog) -> None:
 
 
 def test_plain_quiz_asks_every_type(catalog) -> None:
-    from advisor.plain_quiz import _STOP, ask
+    from advisor.plain import _STOP, ask
     from advisor.quiz_session import QuizSession
 
     with ProgressStore() as store:

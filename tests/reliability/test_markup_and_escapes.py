@@ -81,7 +81,7 @@ def test_every_report_format_keeps_it_inert(hostile_catalog) -> None:
 
 
 def test_plain_mode_prints_it_inert(hostile_catalog, capsys) -> None:
-    from advisor.plain_quiz import show
+    from advisor.plain import show
     from advisor.quiz_session import QuizSession
 
     with ProgressStore() as store:

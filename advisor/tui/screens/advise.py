@@ -178,13 +178,14 @@ class AdviseScreen(Screen[None]):
         self.notify("Answers cleared.")
 
     def action_load(self) -> None:
-        from advisor.tui.screens.path_dialog import PathDialog
+        from advisor.tui.screens.text_dialog import TextDialog
 
-        self.app.push_screen(PathDialog("Load answers from", "workload.yaml"), self._load)
+        self.app.push_screen(TextDialog("Load answers from", "workload.yaml"), self._load)
 
-    def _load(self, path: Path | None) -> None:
-        if path is None:
+    def _load(self, name: str | None) -> None:
+        if not name:
             return
+        path = Path(name).expanduser()
         from advisor.answers import load_answers
         from advisor.problems import DataError
 
@@ -200,13 +201,14 @@ class AdviseScreen(Screen[None]):
         self.notify(f"Loaded {len(answers)} answer(s) from {path}", markup=False)
 
     def action_save(self) -> None:
-        from advisor.tui.screens.path_dialog import PathDialog
+        from advisor.tui.screens.text_dialog import TextDialog
 
-        self.app.push_screen(PathDialog("Save answers to", "workload.yaml"), self._save)
+        self.app.push_screen(TextDialog("Save answers to", "workload.yaml"), self._save)
 
-    def _save(self, path: Path | None) -> None:
-        if path is None:
+    def _save(self, name: str | None) -> None:
+        if not name:
             return
+        path = Path(name).expanduser()
         from advisor.answers import dump_answers
         from advisor.output import check_output
 

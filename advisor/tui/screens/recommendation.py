@@ -130,7 +130,7 @@ class RecommendationScreen(Screen[None]):
         self.app.run_worker(write, thread=True, group="export")
 
     def action_keep(self) -> None:
-        from advisor.tui.screens.path_dialog import TextDialog
+        from advisor.tui.screens.text_dialog import TextDialog
 
         self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
 

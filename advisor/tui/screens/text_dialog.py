@@ -1,8 +1,6 @@
-"""Small dialogs that ask for one line: a file path, or a name."""
+"""A small dialog that asks for one line of text: a file path, or a name."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,30 +8,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
-
-
-class PathDialog(ModalScreen[Path | None]):
-    """Enter confirms, escape cancels."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, title: str, default: str) -> None:
-        super().__init__()
-        self.title_text = title
-        self.default = default
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="path-dialog"):
-            yield Static(Text(self.title_text, style="bold"))
-            yield Input(value=self.default, id="path-input")
-            yield Static(Text("enter: confirm · escape: cancel", style="dim"))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        self.dismiss(Path(value).expanduser() if value else None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class TextDialog(ModalScreen[str | None]):
@@ -47,7 +21,7 @@ class TextDialog(ModalScreen[str | None]):
         self.default = default
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="path-dialog"):
+        with Vertical(id="text-dialog"):
             yield Static(Text(self.title_text, style="bold"))
             yield Input(value=self.default, id="text-input")
             yield Static(Text("enter: confirm · escape: cancel", style="dim"))
