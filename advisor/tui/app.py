@@ -79,6 +79,10 @@ class AdvisorApp(App[None]):
             from advisor.tui.screens.quiz import QuizChooser
 
             return QuizChooser()
+        if target == "milestones":
+            from advisor.tui.screens.milestones import MilestonesScreen
+
+            return MilestonesScreen()
         if target.startswith("section:"):
             from advisor.tui.screens.section import SectionScreen
 
@@ -123,6 +127,10 @@ class AdvisorApp(App[None]):
             else:
                 chooser.start_with(start.removeprefix("quiz:").split(","))
 
+    def _due_review(self) -> None:
+        self.action_open("quiz")
+        self.call_after_refresh(self._start_quiz, "quiz-due")
+
     def action_back(self) -> None:
         if len(self.screen_stack) > 2:  # the default screen and Home stay
             self.pop_screen()
@@ -150,6 +158,13 @@ class AdvisorApp(App[None]):
 
         for page, title, blurb in PAGES:
             yield SystemCommand(title, blurb, lambda p=page: self.action_open(p))
+        yield SystemCommand("Quiz: questions due for review", "Spaced repetition: what you are about to forget", self._due_review)
+        from advisor.tui.screens.recommendation import RecommendationScreen
+
+        if isinstance(screen, RecommendationScreen):
+            yield SystemCommand("Export the recommendation", "Markdown, HTML, JSON or an ADR", screen.action_export)
+            yield SystemCommand("Keep the recommendation", "Save it as a milestone to compare later", screen.action_keep)
+        yield SystemCommand("Kept recommendations", "Compare two milestones", lambda: self.action_open("milestones"))
         yield SystemCommand("Help", "Keys and where progress is kept", self.action_help)
         yield SystemCommand("Toggle dark/light theme", "Switch the colour theme", self.action_toggle_theme)
 

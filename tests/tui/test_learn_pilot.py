@@ -91,7 +91,7 @@ async def test_help_palette_and_theme(make_app) -> None:
         await pilot.press("t")
         assert app.theme == "textual-light"
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Learn", "Decision matrix", "Learning checklist", "Help"} <= titles
+        assert {"Learn", "Advise", "Quiz", "Decision matrix", "Learning checklist", "Kept recommendations", "Help"} <= titles
         assert any(t.startswith("Read: ") for t in titles)
 
 

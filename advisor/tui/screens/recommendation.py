@@ -147,9 +147,7 @@ class RecommendationScreen(Screen[None]):
         self.app.run_worker(save, thread=True, group="store")
 
     def action_milestones(self) -> None:
-        from advisor.tui.screens.milestones import MilestonesScreen
-
-        self.app.push_screen(MilestonesScreen())
+        self.app.action_open("milestones")
 
     def action_guide(self) -> None:
         t = self.selected()
