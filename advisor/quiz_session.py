@@ -137,22 +137,28 @@ class QuizSession:
     def finished(self) -> bool:
         return self.position >= len(self.items)
 
-    def submit(self, response: Any) -> Grade:
-        """Grade the answer to the current question, record it, and keep the result."""
+    def submit(self, response: Any, *, defer: Callable[[Callable[[], Any]], None] | None = None) -> Grade:
+        """Grade the answer to the current question, record it, and keep the result.
+
+        `defer` takes the write to the store instead of running it here: the TUI hands it to its
+        writer thread so the event loop never waits on the database.
+        """
         presented = self.current
         if presented is None:
             raise IndexError("the session has no question left")
         result_grade = grade(presented.question, response)
         seconds = round(self.clock() - (self._shown_at or self.clock()), 3)
-        self.store.record_answer(
-            presented.question.id,
-            presented.question.revision,
-            self.session_id,
-            result_grade.correct,
-            response,
-            seconds,
-            practice=presented.practice,
-        )
+        q = presented.question
+
+        def record() -> Any:
+            return self.store.record_answer(
+                q.id, q.revision, self.session_id, result_grade.correct, response, seconds, practice=presented.practice
+            )
+
+        if defer is None:
+            record()
+        else:
+            defer(record)
         self.results.append(Result(presented, result_grade, seconds))
         return result_grade
 

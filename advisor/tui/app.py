@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -36,6 +39,9 @@ class AdvisorApp(App[None]):
         self.store = store
         self.start_section = section
         self.start = start
+        # One thread for every write to the store: off the event loop, and in the order the user
+        # acted, so a quick tick-untick can never be saved the wrong way round.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="advisor-store")
         self.theme = DARK
 
     def on_mount(self) -> None:
@@ -190,9 +196,25 @@ class AdvisorApp(App[None]):
         states = card_states(((q.id, q.revision) for q in questions), self.store.answers())
         return mastery(tested, states, datetime.now(timezone.utc))
 
-    def on_tick_changed(self, message: TickChanged) -> None:
-        self.run_worker(lambda: self._save_tick(message.item_id, message.done), thread=True, group="store")
+    def write(self, action: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        """Run a store write on the writer thread; `then(result)` runs back on the event loop."""
 
-    def _save_tick(self, item_id: str, done: bool) -> None:
-        self.store.set_tick(item_id, done)
-        self.call_from_thread(self.screen.post_message, ProgressSaved())
+        def run() -> None:
+            result = action()
+            if then is not None:
+                self.call_from_thread(then, result)
+
+        self._writer.submit(run)
+
+    async def writes_done(self) -> None:
+        """Wait until every write submitted so far has reached the store (tests, shutdown)."""
+        await asyncio.wrap_future(self._writer.submit(lambda: None))
+
+    def on_unmount(self) -> None:
+        self._writer.shutdown(wait=True)  # nothing the user did is dropped on quit
+
+    def on_tick_changed(self, message: TickChanged) -> None:
+        self.write(
+            lambda: self.store.set_tick(message.item_id, message.done),
+            lambda _: self.screen.post_message(ProgressSaved()),
+        )

@@ -27,7 +27,7 @@ async def test_answer_go_back_not_sure_and_see_results(make_app) -> None:
         assert screen.current().id == "client_data_needs"
         await pilot.press("r")
         assert isinstance(app.screen, RecommendationScreen)
-        await app.workers.wait_for_complete()
+        await app.writes_done()
     assert app.store.load_workload("current") == {"traffic_pattern": "scheduled", "clients": ["browser", "mobile"]}
 
 
@@ -122,11 +122,11 @@ async def test_keep_two_and_compare_them(make_app) -> None:
         app.store.save_workload("current", {"service_count": "few"})
         await pilot.press("a", "r", "k")
         await pilot.press("enter")  # the default name
-        await app.workers.wait_for_complete()
+        await app.writes_done()
         await pilot.press("escape")  # back to the questions; change one answer
         app.screen.answers["service_count"] = "many"
         await pilot.press("r", "k", "enter")
-        await app.workers.wait_for_complete()
+        await app.writes_done()
         assert len(app.store.milestones()) == 2
         await pilot.press("m")
         assert isinstance(app.screen, MilestonesScreen)

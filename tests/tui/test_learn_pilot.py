@@ -29,7 +29,7 @@ async def test_tick_survives_a_restart(make_app, catalog) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, SectionScreen) and app.screen.section.id == catalog.sections[0].id
         await pilot.press("2", "space")
-        await app.workers.wait_for_complete()
+        await app.writes_done()
         await pilot.pause()
         assert app.store.done_items() == {first}
         assert "checklist 1/" in app.screen.sub_title
@@ -47,7 +47,7 @@ async def test_untick_from_the_full_checklist(make_app, catalog) -> None:
         await pilot.press("l", "k")
         assert isinstance(app.screen, ChecklistScreen)
         await pilot.press("space", "down", "space", "up", "space")
-        await app.workers.wait_for_complete()
+        await app.writes_done()
         await pilot.pause()
         second = catalog.checklist()[1][1].id
         assert app.store.done_items() == {second}

@@ -124,3 +124,20 @@ async def test_mastery_shows_beside_the_checklist_once_there_is_evidence(make_ap
         cold = next(p for p in prompts if "cold start" in p.lower())
         assert "recall" in cold
         assert sum("recall" in p for p in prompts) >= 1
+
+
+async def test_a_leech_is_sent_back_to_the_guide(make_app, catalog) -> None:
+    from advisor.quiz_session import QuizSession
+    from advisor.scheduling import LEECH_LAPSES
+
+    app = make_app()
+    question = next(q for quiz in catalog.quizzes for q in quiz.questions if isinstance(q, SingleChoice))
+    for _ in range(LEECH_LAPSES - 1):
+        app.store.record_answer(question.id, question.revision, "earlier", False, "x")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = QuestionScreen(QuizSession.start(app.catalog, app.store, question_ids=[question.id]))
+        await app.push_screen(screen)
+        await pilot.press(*keys_for_wrong_answer(screen.session.current))
+        await app.writes_done()
+        await pilot.pause()
+        assert any("missed this one several times" in str(n.message) for n in app._notifications)

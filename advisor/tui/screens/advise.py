@@ -66,7 +66,7 @@ class AdviseScreen(Screen[None]):
     def applicable(self) -> list[Question]:
         """The questions still worth asking, given the answers so far (ask_if)."""
         by_id = {q.id: q for q in self.app.catalog.questions}
-        given = normalise({k: v for k, v in self.answers.items()})
+        given = normalise(self.answers)
         return [q for q in self.app.catalog.questions if q.ask_if is None or evaluate(q.ask_if, given, by_id) is not False]
 
     # --- drawing ---------------------------------------------------------------------------
@@ -98,7 +98,7 @@ class AdviseScreen(Screen[None]):
             options.append(Option(Text("0  Not sure", style="italic"), id=NOT_SURE))
             single.add_options(options)
             ids = [c.id for c in q.choices]
-            single.highlighted = ids.index(current) if isinstance(current, str) and current in ids else len(ids) if q.id in self.answers else 0
+            single.highlighted = ids.index(current) if isinstance(current, str) and current in ids else 0
             single.focus()
             hint = "a number or enter chooses; ← back, → skip; r shows the results so far"
         self.query_one("#wizard-hint", Static).update(Text(hint, style="dim"))
@@ -114,9 +114,13 @@ class AdviseScreen(Screen[None]):
             self.answers.pop(q.id, None)
         else:
             self.answers[q.id] = value
-        answers = dict(self.answers)
-        self.app.run_worker(lambda: self.app.store.save_workload(WORKLOAD, answers), thread=True, group="store")
+        self.save()
         self.advance()
+
+    def save(self) -> None:
+        """Keep the answers in the store (the app's writer thread keeps saves in order)."""
+        answers = dict(self.answers)
+        self.app.write(lambda: self.app.store.save_workload(WORKLOAD, answers))
 
     def advance(self) -> None:
         if self.index + 1 >= len(self.applicable()):
@@ -173,7 +177,7 @@ class AdviseScreen(Screen[None]):
     def action_restart(self) -> None:
         self.answers = {}
         self.index = 0
-        self.app.run_worker(lambda: self.app.store.save_workload(WORKLOAD, {}), thread=True, group="store")
+        self.save()
         self.show()
         self.notify("Answers cleared.")
 
@@ -196,7 +200,7 @@ class AdviseScreen(Screen[None]):
             return
         self.answers = dict(answers)
         self.index = 0
-        self.app.run_worker(lambda: self.app.store.save_workload(WORKLOAD, dict(answers)), thread=True, group="store")
+        self.save()
         self.show()
         self.notify(f"Loaded {len(answers)} answer(s) from {path}", markup=False)
 

@@ -208,9 +208,19 @@ class QuestionScreen(Screen[None]):
         if isinstance(answer, str) and answer.startswith("!"):
             self.notify(answer[1:], title="Not understood", severity="warning", markup=False)
             return
-        grade = self.session.submit(answer)
+        presented = self.session.current
+        grade = self.session.submit(answer, defer=self.app.write)
         self.answered = grade
         self.show_feedback(grade)
+        if not grade.correct and presented is not None:
+            # after the answer is stored: has this question been missed again and again?
+            self.app.write(lambda: self.session.is_leech(presented), lambda leech: self._leech(presented, grade, leech))
+
+    def _leech(self, presented, grade: Grade, leech: bool) -> None:
+        if leech and self.answered is grade:
+            where = "; ".join(self.app.catalog.describe(t) for t in presented.question.tests[:2])
+            self.notify(f"You have missed this one several times. Re-read: {where}", title="Worth re-reading",
+                        severity="warning", timeout=12, markup=False)
 
     def show_feedback(self, grade: Grade) -> None:
         presented = self.session.current
@@ -220,11 +230,7 @@ class QuestionScreen(Screen[None]):
             lines += ["**Your answer**", "", *(f"- {inline(c)}" for c in grade.chosen), ""]
         if grade.expected:
             lines += ["**The right answer**", "", *(f"- {inline(e)}" for e in grade.expected), ""]
-        lines += [inline(presented.question.explanation), ""]
-        if not grade.correct and self.session.is_leech(presented):
-            where = "; ".join(inline(self.app.catalog.describe(t)) for t in presented.question.tests[:2])
-            lines += [f"> **You have missed this one several times.** Re-read: {where}", ""]
-        lines.append("*Enter: next question*")
+        lines += [inline(presented.question.explanation), "", "*Enter: next question*"]
         feedback = self.query_one("#quiz-feedback", Markdown)
         feedback.update("\n".join(lines))
         feedback.display = True

@@ -140,11 +140,10 @@ class RecommendationScreen(Screen[None]):
         data = self.report.model_dump(mode="json", by_alias=True)
         answers = dict(self.answers)
 
-        def save() -> None:
-            number = self.app.store.save_milestone(name, answers, data)
-            self.app.call_from_thread(self.notify, f"Kept as milestone {number}: {name}", markup=False)
-
-        self.app.run_worker(save, thread=True, group="store")
+        self.app.write(
+            lambda: self.app.store.save_milestone(name, answers, data),
+            lambda number: self.notify(f"Kept as milestone {number}: {name}", markup=False),
+        )
 
     def action_milestones(self) -> None:
         self.app.action_open("milestones")
