@@ -18,6 +18,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
 
+bench: $(STAMP)
+	$(BIN)/python bench/first_frame.py --runs 7
+	$(BIN)/python bench/headless.py --runs 9
+	$(BIN)/python bench/scale.py --sizes 1,10,100
+	$(BIN)/python bench/responsiveness.py
+	$(BIN)/python bench/memory.py
+
 snapshot-update: $(STAMP)
 	$(BIN)/python -m pytest -q tests/tui --snapshot-update
 

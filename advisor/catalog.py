@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 
 from collections.abc import Sequence
@@ -152,7 +153,15 @@ def load_catalog(
     may be found in `reference` (normally the shipped catalog).
     """
     paths = [p for folder in (folders if folders is not None else shipped_folders()) for p in yaml_files(folder)]
-    loaded, problems = load_files(paths)
+    # Loading allocates many small objects that all live on: the cyclic collector would scan
+    # them again and again (super-linear time on big packs) and can find nothing to free.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded, problems = load_files(paths)
+    finally:
+        if collecting:
+            gc.enable()
     if not problems:  # with a file missing, every reference into it would be reported too
         problems = cross_check(loaded, complete=complete, reference=reference)
     if problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,9 +14,12 @@ _CONTROLS = {c: (chr(0x2400 + c) if c < 0x20 else "\N{SYMBOL FOR DELETE}" if c =
              for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)] if c not in (0x09, 0x0A)}
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def visible(text: str) -> str:
     """`text` with control characters (ESC, BEL, CR...) replaced by visible symbols."""
-    return text.translate(_CONTROLS)
+    return text.translate(_CONTROLS) if _CONTROL_RE.search(text) else text  # the search is the cheap common case
 
 
 def format_field(path: Path_) -> str:

@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from advisor.grading import Grade
-from advisor.guide_markdown import inline
 from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
 from advisor.quiz_input import LETTERS, parse_matching, parse_ordering
 from advisor.quiz_session import QuizSession, due_questions
@@ -95,7 +94,7 @@ class QuestionScreen(Screen[None]):
             yield SelectionList[str](id="quiz-multiple")
             yield Input(id="quiz-input")
             yield Static(id="quiz-hint")
-            yield Markdown(id="quiz-feedback")
+            yield Static(id="quiz-feedback")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -123,7 +122,7 @@ class QuestionScreen(Screen[None]):
         multiple = self.query_one("#quiz-multiple", SelectionList)
         box = self.query_one("#quiz-input", Input)
         listing = self.query_one("#quiz-listing", Static)
-        feedback = self.query_one("#quiz-feedback", Markdown)
+        feedback = self.query_one("#quiz-feedback", Static)
         for widget in (single, multiple, box, listing):
             widget.display = False
         feedback.display = False
@@ -225,14 +224,22 @@ class QuestionScreen(Screen[None]):
     def show_feedback(self, grade: Grade) -> None:
         presented = self.session.current
         assert presented is not None
-        lines = ["## ✓ Right" if grade.correct else f"## ✗ Not quite{f' ({grade.credit:.0%} credit)' if grade.credit else ''}", ""]
-        if grade.chosen:
-            lines += ["**Your answer**", "", *(f"- {inline(c)}" for c in grade.chosen), ""]
-        if grade.expected:
-            lines += ["**The right answer**", "", *(f"- {inline(e)}" for e in grade.expected), ""]
-        lines += [inline(presented.question.explanation), "", "*Enter: next question*"]
-        feedback = self.query_one("#quiz-feedback", Markdown)
-        feedback.update("\n".join(lines))
+        # Rich Text in one Static: a Markdown widget per feedback took a noticeable moment to lay out
+        text = Text()
+        if grade.correct:
+            text.append("✓ Right\n", style="bold green")
+        else:
+            credit = f" ({grade.credit:.0%} credit)" if grade.credit else ""
+            text.append(f"✗ Not quite{credit}\n", style="bold red")
+        for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
+            if lines:
+                text.append(f"\n{title}\n", style="bold")
+                for line in lines:
+                    text.append(f"  • {line}\n")
+        text.append(f"\n{presented.question.explanation}\n")
+        text.append("\nEnter: next question", style="dim italic")
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.update(text)
         feedback.display = True
         self.query_one("#quiz-hint", Static).update("")
         self.call_after_refresh(self.query_one("#quiz", VerticalScroll).scroll_end, animate=False)

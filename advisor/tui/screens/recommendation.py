@@ -9,15 +9,47 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.engine import recommend
 from advisor.models.recommendation import AnswerValue, TechnologyVerdict
+from advisor.models.report import Report, ReportTechnology
 from advisor.reports.build import build_report
-from advisor.reports.markdown import technology_lines
 
 VERDICT_STYLE = {"recommended": ("✓ recommended", "bold green"), "consider": ("~ consider", "yellow"), "avoid": ("✗ avoid", "bold red")}
+
+
+def technology_text(report: Report, t: ReportTechnology) -> Text:
+    """One technology's case as Rich Text: one widget, so moving through the list stays instant."""
+    label, style = VERDICT_STYLE[t.verdict]
+    th = report.thresholds
+    text = Text.assemble((t.name, "bold"), "  ", (label, style), "\n")
+    text.append(
+        f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
+        + (" · vetoed" if t.vetoed else "") + f" · confidence {t.confidence:.0%}\n",
+        style="dim",
+    )
+    text.append(t.summary + "\n")
+    for direction, title, colour in (("for", "For", "green"), ("against", "Against", "red")):
+        reasons = [r for r in t.reasons if r.direction == direction]
+        if not reasons:
+            continue
+        text.append(f"\n{title}\n", style=f"bold {colour}")
+        for r in reasons:
+            text.append(f" {'veto' if r.veto else f'{r.weight:+d}':>4}  ", style=colour)
+            text.append(r.text)
+            text.append(f"\n       {r.rests_on_title}\n", style="dim italic")
+    text.append("\nWhat would change this verdict\n", style="bold")
+    if not t.flips:
+        text.append("  No single answer change moves it.\n", style="dim")
+    for f in t.flips:
+        flip_label, flip_style = VERDICT_STYLE[f.verdict]
+        text.append(f"  • {f.question_text} {f.from_label} → {f.to_label}: ")
+        text.append(f"{flip_label} ({f.score:+d})\n", style=flip_style)
+    if t.section_title:
+        text.append(f"\nPress g to read {t.section_title} in the guide.\n", style="dim")
+    return text
 
 
 def score_bar(score: int, width: int = 10) -> Text:
@@ -51,7 +83,7 @@ class RecommendationScreen(Screen[None]):
         with Horizontal(classes="split"):
             yield OptionList(id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
-                yield Markdown(id="rec-text")
+                yield Static(id="rec-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -95,10 +127,7 @@ class RecommendationScreen(Screen[None]):
         t = self.selected()
         if t is None or self.rec is None:
             return
-        lines = technology_lines(self.report, self.report.technology(t.id))
-        if t.section:
-            lines.append(f"*Press g to read {self.app.catalog.section(t.section).title} in the guide.*")
-        self.query_one("#rec-text", Markdown).update("\n".join(lines))
+        self.query_one("#rec-text", Static).update(technology_text(self.report, self.report.technology(t.id)))
         self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
