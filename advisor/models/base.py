@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # Ids are public: answer files, progress databases and other packs refer to them,
 # so they are restricted to a shape that is safe in URLs, file names and SQL.
@@ -21,3 +22,15 @@ class Frozen(BaseModel):
     """Immutable model that rejects unknown fields (typos must not pass silently)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(Frozen):
+    """Where a provider-specific fact (a limit, a price, a version's behaviour) comes from.
+
+    `as_of` is the day the fact was last checked against the source; `advisor validate --stale`
+    lists the ones older than a given number of months.
+    """
+
+    title: Text
+    url: str | None = Field(default=None, pattern=r"^https://\S+$")
+    as_of: date

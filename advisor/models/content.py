@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from advisor.models.base import Frozen, Id, Text
+from advisor.models.base import Frozen, Id, SourceRef, Text
 
 
 class Origin(str, Enum):
@@ -112,6 +112,7 @@ class Figure(Frozen):
     high: float
     unit: Text
     origin: Origin = Origin.guide
+    sources: list[SourceRef] = []
 
     @model_validator(mode="after")
     def _ordered(self) -> Figure:
@@ -129,6 +130,7 @@ class Concept(Frozen):
     origin: Origin = Origin.guide
     body: Text
     figures: list[Figure] = []
+    sources: list[SourceRef] = []  # for the provider-specific limits, prices and versions in `body`
 
 
 class ChecklistItem(Frozen):
@@ -210,6 +212,7 @@ class Feature(Frozen):
     label: Text
     values: dict[Id, Cell]
     note: Text | None = None
+    sources: list[SourceRef] = []
 
 
 class ApiStyle(Frozen):
@@ -244,6 +247,7 @@ class UseCase(Frozen):
     id: Id
     text: Text
     why: Text
+    sources: list[SourceRef] = []
 
 
 class UseCaseList(Frozen):

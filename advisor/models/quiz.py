@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from advisor.models.base import Frozen, Id, Text
+from advisor.models.base import Frozen, Id, SourceRef, Text
 from advisor.models.content import Difficulty
 
 
@@ -28,6 +28,7 @@ class _Question(Frozen):
     tags: list[Id] = []
     tests: list[Id] = []  # the checklist items or concepts it checks (the shipped quizzes always say)
     explanation: Text  # shown after any answer
+    sources: list[SourceRef] = []  # for a provider-specific limit, price or version it relies on
 
 
 class SingleChoice(_Question):

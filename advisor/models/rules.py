@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from advisor.models.base import Frozen, Id, Text
+from advisor.models.base import Frozen, Id, SourceRef, Text
 
 
 class Choice(Frozen):
@@ -120,6 +120,7 @@ class Rule(Frozen):
     veto: bool = False
     reason: Text
     rests_on: Id  # a content item (use case, concept, checklist item) or a matrix technology
+    sources: list[SourceRef] = []  # for a provider-specific limit or price quoted in `reason`
 
     @model_validator(mode="after")
     def _weight_or_veto(self) -> Rule:
