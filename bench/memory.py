@@ -25,7 +25,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 ADVISOR = r"""
 import asyncio, resource
-from advisor.catalog import load_catalog
+from advisor.loading.catalog import load_catalog
 from advisor.store import ProgressStore
 from advisor.tui.app import AdvisorApp
 from advisor.tui.screens.learn import PAGES

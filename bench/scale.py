@@ -23,7 +23,7 @@ PROBE = r"""
 import resource, sys, time
 from pathlib import Path
 import yaml
-from advisor.catalog import load_catalog
+from advisor.loading.catalog import load_catalog
 folder = Path(sys.argv[1])
 files = sorted(folder.glob("*.yaml"))
 t = time.perf_counter()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalog import Catalog, load_catalog
+from advisor.loading.catalog import Catalog, load_catalog
 from advisor.store import ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent

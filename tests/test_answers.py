@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.answers import dump_answers, load_answers
-from advisor.problems import DataError
+from advisor.advise.answers import dump_answers, load_answers
+from advisor.loading.problems import DataError
 from tests.conftest import write
 
 # The ids the issue makes public: they must exist with exactly these choices.

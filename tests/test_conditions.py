@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.conditions import evaluate
+from advisor.advise.conditions import evaluate
 from advisor.models.rules import Condition
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.catalog import load_catalog
-from advisor.engine import recommend
+from advisor.loading.catalog import load_catalog
+from advisor.advise.engine import recommend
 
 
 def answers_strategy(catalog):

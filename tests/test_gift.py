@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.catalog import Catalog, load_catalog
-from advisor.gift import GiftImport, Skipped, export_gift, import_gift, not_representable
+from advisor.loading.catalog import Catalog, load_catalog
+from advisor.interop.gift import GiftImport, Skipped, export_gift, import_gift, not_representable
 from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, SingleChoice, TrueFalse
 
 SAMPLE = Path(__file__).parent / "data" / "gift" / "moodle_sample.gift"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.catalog import load_catalog
-from advisor.grading import grade, normalise_text, parse_number
+from advisor.loading.catalog import load_catalog
+from advisor.quiz.grading import grade, normalise_text, parse_number
 from advisor.models.quiz import (
     Matching,
     MultipleChoice,

@@ -6,7 +6,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from advisor.plain import ask_all
+from advisor.cli.plain import ask_all
 from advisor.store import ProgressStore
 
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
@@ -37,8 +37,8 @@ def test_ctrl_c_keeps_the_answers_so_far(catalog) -> None:
 
 
 def test_plain_quiz_asks_every_type(catalog) -> None:
-    from advisor.plain import _STOP, ask
-    from advisor.quiz_session import QuizSession
+    from advisor.cli.plain import _STOP, ask
+    from advisor.quiz.session import QuizSession
 
     with ProgressStore() as store:
         session = QuizSession.start(catalog, store, quiz_ids=["serverless"], seed=11)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from advisor.models.quiz import MultipleChoice, SingleChoice
-from advisor.quiz_session import QuizSession, due_questions
+from advisor.quiz.session import QuizSession, due_questions
 from advisor.store import ProgressStore
 
 
@@ -64,7 +64,7 @@ def test_missed_questions_become_due(catalog) -> None:
 
 
 def test_a_question_missed_again_and_again_is_a_leech(catalog) -> None:
-    from advisor.scheduling import LEECH_LAPSES
+    from advisor.quiz.scheduling import LEECH_LAPSES
 
     with ProgressStore() as store:
         session = QuizSession.start(catalog, store, quiz_ids=["performance"], seed=2, limit=1)

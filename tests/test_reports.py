@@ -16,8 +16,8 @@ import jsonschema
 import pytest
 
 from advisor.cli import main
-from advisor.engine import recommend
-from advisor.output import render_report
+from advisor.advise.engine import recommend
+from advisor.cli.output import render_report
 from advisor.reports.build import build_report
 from advisor.reports.json_report import report_schema
 from tests.conftest import ROOT, write

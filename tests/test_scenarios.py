@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from advisor.catalog import Catalog
-from advisor.engine import recommend
+from advisor.loading.catalog import Catalog
+from advisor.advise.engine import recommend
 
 USE = ("recommended", "consider")
 AVOID = ("avoid",)

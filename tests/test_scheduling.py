@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from advisor.scheduling import LEECH_LAPSES, card_id, card_states, due, mastery, rebuild
+from advisor.quiz.scheduling import LEECH_LAPSES, card_id, card_states, due, mastery, rebuild
 from advisor.store import Answer
 
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)

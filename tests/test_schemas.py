@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from advisor.models.kinds import KINDS
-from advisor.schemas import schema_for
+from advisor.loading.schemas import schema_for
 from tests.conftest import ROOT
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalog import load_catalog
-from advisor.problems import DataError
+from advisor.loading.catalog import load_catalog
+from advisor.loading.problems import DataError
 from tests.conftest import write
 
 SECTION = """\

@@ -35,7 +35,7 @@ def test_installed_wheel_validates_its_own_data(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     where = subprocess.run(
-        [str(python), "-c", "import advisor, advisor.data_paths as d; print(advisor.__file__); print(d.shipped_root())"],
+        [str(python), "-c", "import advisor, advisor.loading.paths as d; print(advisor.__file__); print(d.shipped_root())"],
         cwd=outside, capture_output=True, text=True, check=True,
     ).stdout.split()
     assert where[0].startswith(str(env_dir)) and where[1].startswith(str(env_dir)), where

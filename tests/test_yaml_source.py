@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.problems import DataError
-from advisor.yaml_source import read_source
+from advisor.loading.problems import DataError
+from advisor.loading.yaml_source import read_source
 from tests.conftest import write
 
 

@@ -7,7 +7,7 @@ consequences good and bad, confirmation, the pros and cons of each option, and l
 
 from __future__ import annotations
 
-from advisor.guide_markdown import inline
+from advisor.learn.markdown import inline
 from advisor.models.report import Report, ReportTechnology
 
 

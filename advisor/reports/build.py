@@ -6,7 +6,7 @@ import os
 from datetime import datetime, timezone
 
 from advisor import __version__
-from advisor.catalog import Catalog
+from advisor.loading.catalog import Catalog
 from advisor.models.recommendation import AnswerValue, Recommendation, TechnologyVerdict
 from advisor.models.report import (
     Report,

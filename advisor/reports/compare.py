@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.guide_markdown import inline
+from advisor.learn.markdown import inline
 from advisor.models.report import Report
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.guide_markdown import inline
+from advisor.learn.markdown import inline
 from advisor.models.report import Report, ReportTechnology
 
 VERDICT_LABEL = {"recommended": "✅ Recommended", "consider": "🤔 Consider", "avoid": "⛔ Avoid"}

@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from advisor.catalog import Catalog
+from advisor.loading.catalog import Catalog
 from advisor.store import ProgressStore
 from advisor.tui.messages import ProgressSaved, TickChanged
 
@@ -103,7 +103,7 @@ class AdvisorApp(App[None]):
 
             return ChecklistScreen()
         if target in ("use-cases", "overview"):
-            from advisor import guide_markdown
+            from advisor.learn import markdown as guide_markdown
             from advisor.tui.screens.pages import MarkdownPage
 
             if target == "overview":
@@ -142,7 +142,7 @@ class AdvisorApp(App[None]):
             self.pop_screen()
 
     def action_help(self) -> None:
-        from advisor.tui.screens.help import HelpScreen
+        from advisor.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -186,7 +186,7 @@ class AdvisorApp(App[None]):
         """Recall per checklist item from the quiz history, where there is enough evidence."""
         from datetime import datetime, timezone
 
-        from advisor.scheduling import card_states, mastery
+        from advisor.quiz.scheduling import card_states, mastery
 
         questions = [q for quiz in self.catalog.quizzes for q in quiz.questions]
         tested: dict[str, list[str]] = {}

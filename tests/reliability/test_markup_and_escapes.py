@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.catalog import load_catalog
-from advisor.engine import recommend
-from advisor.output import render_report
+from advisor.loading.catalog import load_catalog
+from advisor.advise.engine import recommend
+from advisor.cli.output import render_report
 from advisor.reports.build import build_report
 from advisor.store import ProgressStore
 from advisor.tui.app import AdvisorApp
@@ -81,8 +81,8 @@ def test_every_report_format_keeps_it_inert(hostile_catalog) -> None:
 
 
 def test_plain_mode_prints_it_inert(hostile_catalog, capsys) -> None:
-    from advisor.plain import show
-    from advisor.quiz_session import QuizSession
+    from advisor.cli.plain import show
+    from advisor.quiz.session import QuizSession
 
     with ProgressStore() as store:
         session = QuizSession.start(hostile_catalog, store, question_ids=[hostile_catalog.quizzes[0].questions[0].id])

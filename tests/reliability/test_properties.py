@@ -9,11 +9,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.answers import check_answers
-from advisor.catalog import load_catalog
-from advisor.loading import load_files
-from advisor.problems import DataError
-from advisor.yaml_source import Source
+from advisor.advise.answers import check_answers
+from advisor.loading.catalog import load_catalog
+from advisor.loading.files import load_files
+from advisor.loading.problems import DataError
+from advisor.loading.yaml_source import Source
 from tests.conftest import ROOT
 
 SHIPPED = sorted(p for folder in ("content", "rules", "quizzes") for p in (ROOT / folder).rglob("*.yaml"))

@@ -86,7 +86,7 @@ async def test_save_and_load_an_answers_file(make_app, tmp_path, monkeypatch) ->
 
 
 async def test_export_dialog_writes_and_guards_existing_files(make_app, tmp_path, monkeypatch) -> None:
-    from advisor.tui.screens.export_dialog import ExportDialog
+    from advisor.tui.dialogs.export import ExportDialog
 
     monkeypatch.chdir(tmp_path)
     app = make_app()

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.catalog import load_catalog
+from advisor.loading.catalog import load_catalog
 from advisor.tui.screens.checklist import ChecklistScreen
-from advisor.tui.screens.help import HelpScreen
+from advisor.tui.dialogs.help import HelpScreen
 from advisor.tui.screens.home import HomeScreen
 from advisor.tui.screens.learn import PAGES, LearnScreen
 from advisor.tui.screens.section import SectionScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
-from advisor.quiz_input import LETTERS
+from advisor.quiz.typed_input import LETTERS
 from advisor.tui.screens.quiz import QuestionScreen, QuizChooser
 from advisor.tui.screens.quiz_summary import QuizSummaryScreen
 
@@ -127,8 +127,8 @@ async def test_mastery_shows_beside_the_checklist_once_there_is_evidence(make_ap
 
 
 async def test_a_leech_is_sent_back_to_the_guide(make_app, catalog) -> None:
-    from advisor.quiz_session import QuizSession
-    from advisor.scheduling import LEECH_LAPSES
+    from advisor.quiz.session import QuizSession
+    from advisor.quiz.scheduling import LEECH_LAPSES
 
     app = make_app()
     question = next(q for quiz in catalog.quizzes for q in quiz.questions if isinstance(q, SingleChoice))

@@ -71,7 +71,7 @@ def test_recommendation(snap_compare, make_app) -> None:
 
 
 def _seeded_quiz(app):
-    from advisor.quiz_session import QuizSession
+    from advisor.quiz.session import QuizSession
     from advisor.tui.screens.quiz import QuestionScreen
 
     session = QuizSession.start(app.catalog, app.store, quiz_ids=["grpc"], seed=7, limit=2)

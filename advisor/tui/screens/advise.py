@@ -13,8 +13,8 @@ from textual.widgets import Footer, Header, OptionList, ProgressBar, SelectionLi
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from advisor.conditions import evaluate
-from advisor.engine import normalise
+from advisor.advise.conditions import evaluate
+from advisor.advise.engine import normalise
 from advisor.models.recommendation import AnswerValue
 from advisor.models.rules import Question
 
@@ -182,7 +182,7 @@ class AdviseScreen(Screen[None]):
         self.notify("Answers cleared.")
 
     def action_load(self) -> None:
-        from advisor.tui.screens.text_dialog import TextDialog
+        from advisor.tui.dialogs.text import TextDialog
 
         self.app.push_screen(TextDialog("Load answers from", "workload.yaml"), self._load)
 
@@ -190,8 +190,8 @@ class AdviseScreen(Screen[None]):
         if not name:
             return
         path = Path(name).expanduser()
-        from advisor.answers import load_answers
-        from advisor.problems import DataError
+        from advisor.advise.answers import load_answers
+        from advisor.loading.problems import DataError
 
         try:
             answers = load_answers(path, self.app.catalog.questions)
@@ -205,7 +205,7 @@ class AdviseScreen(Screen[None]):
         self.notify(f"Loaded {len(answers)} answer(s) from {path}", markup=False)
 
     def action_save(self) -> None:
-        from advisor.tui.screens.text_dialog import TextDialog
+        from advisor.tui.dialogs.text import TextDialog
 
         self.app.push_screen(TextDialog("Save answers to", "workload.yaml"), self._save)
 
@@ -213,8 +213,8 @@ class AdviseScreen(Screen[None]):
         if not name:
             return
         path = Path(name).expanduser()
-        from advisor.answers import dump_answers
-        from advisor.output import check_output
+        from advisor.advise.answers import dump_answers
+        from advisor.cli.output import check_output
 
         problem = check_output(path, force=False)
         if problem:

@@ -50,7 +50,7 @@ class HomeScreen(Screen[None]):
     def refresh_progress(self) -> None:
         """Re-read the checklist totals (called when the screen shows again)."""
         done, total = self.app.checklist_totals()
-        from advisor.quiz_session import due_questions
+        from advisor.quiz.session import due_questions
 
         due = len(due_questions(self.app.catalog, self.app.store))
         self.query_one("#progress-label", Static).update(

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList
 from textual.widgets.option_list import Option
 
-from advisor.guide_markdown import inline
+from advisor.learn.markdown import inline
 
 # The reference pages, in the order a reader meets them; ids are app.action_open targets.
 PAGES = (

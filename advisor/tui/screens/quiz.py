@@ -11,10 +11,10 @@ from textual.widgets import Footer, Header, Input, Markdown, OptionList, Selecti
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from advisor.grading import Grade
+from advisor.quiz.grading import Grade
 from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
-from advisor.quiz_input import LETTERS, parse_matching, parse_ordering
-from advisor.quiz_session import QuizSession, due_questions
+from advisor.quiz.typed_input import LETTERS, parse_matching, parse_ordering
+from advisor.quiz.session import QuizSession, due_questions
 
 QUESTIONS_PER_QUIZ = 10
 

@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from advisor.guide_markdown import inline
-from advisor.quiz_session import QuizSession
+from advisor.learn.markdown import inline
+from advisor.quiz.session import QuizSession
 
 
 class QuizSummaryScreen(Screen[None]):

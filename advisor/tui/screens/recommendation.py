@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.engine import recommend
+from advisor.advise.engine import recommend
 from advisor.models.recommendation import AnswerValue, TechnologyVerdict
 from advisor.models.report import Report, ReportTechnology
 from advisor.reports.build import build_report
@@ -134,7 +134,7 @@ class RecommendationScreen(Screen[None]):
         self.query_one("#rec-detail", VerticalScroll).focus()
 
     def action_export(self) -> None:
-        from advisor.tui.screens.export_dialog import ExportDialog
+        from advisor.tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(), self._export)
 
@@ -145,7 +145,7 @@ class RecommendationScreen(Screen[None]):
         report = self.report
 
         def write() -> None:
-            from advisor.output import render_report
+            from advisor.cli.output import render_report
 
             try:
                 path.write_text(render_report(report, fmt), encoding="utf-8")
@@ -159,7 +159,7 @@ class RecommendationScreen(Screen[None]):
         self.app.run_worker(write, thread=True, group="export")
 
     def action_keep(self) -> None:
-        from advisor.tui.screens.text_dialog import TextDialog
+        from advisor.tui.dialogs.text import TextDialog
 
         self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
 

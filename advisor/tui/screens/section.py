@@ -11,7 +11,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Footer, Header, Markdown, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from advisor.guide_markdown import concept_markdown, exercises_markdown, resources_markdown, section_intro_markdown
+from advisor.learn.markdown import concept_markdown, exercises_markdown, resources_markdown, section_intro_markdown
 from advisor.models.content import Section
 from advisor.tui.messages import ProgressSaved
 from advisor.tui.widgets.checklist import ChecklistView

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from advisor.models.base import Frozen
 from advisor.models.kinds import KINDS
-from advisor.problems import DataError, Path_, Problem
-from advisor.yaml_source import Source
+from advisor.loading.problems import DataError, Path_, Problem
+from advisor.loading.yaml_source import Source
 
 _ID_PATTERN_HINT = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.data_paths import shipped_folders, yaml_files
+from advisor.loading.paths import shipped_folders, yaml_files
 from advisor.models.base import Frozen
 from advisor.models.content import (
     ApiComparison,
@@ -22,12 +22,12 @@ from advisor.models.content import (
     Section,
     UseCases,
 )
-from advisor.crosscheck import cross_check
-from advisor.loading import LoadedFile, load_files
+from advisor.loading.checks import cross_check
+from advisor.loading.files import LoadedFile, load_files
 from advisor.models.kinds import KINDS_BY_MODEL
 from advisor.models.quiz import Quiz
 from advisor.models.rules import Question, Questions, Rule, Rules, Technologies
-from advisor.problems import DataError
+from advisor.loading.problems import DataError
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from advisor.catalog import Catalog
-from advisor.conditions import Value, evaluate
+from advisor.loading.catalog import Catalog
+from advisor.advise.conditions import Value, evaluate
 from advisor.models.recommendation import (
     AnswerValue,
     DecisionSummary,

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from advisor.output import EXTENSIONS, FORMATS
+from advisor.cli.output import EXTENSIONS, FORMATS
 
 _HINT = "↑↓ and space: format · tab: the path · enter: write · escape: cancel"
 _LABELS = {"md": "Markdown", "html": "HTML (one self-contained file)", "json": "JSON", "adr": "Architecture Decision Record (MADR)"}

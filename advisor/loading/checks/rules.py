@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.models.rules import Condition, Question, Questions, Rules, Technologies
-from advisor.problems import Path_, Problem
-from advisor.validation import did_you_mean
+from advisor.loading.problems import Path_, Problem
+from advisor.loading.validation import did_you_mean
 
 if TYPE_CHECKING:
-    from advisor.crosscheck import _Index
-    from advisor.loading import LoadedFile
+    from advisor.loading.checks import _Index
+    from advisor.loading.files import LoadedFile
 
 
 def check_rules(files: Sequence[LoadedFile], index: _Index, reference_questions: dict[str, Question]) -> list[Problem]:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from advisor.models.base import Frozen
 from advisor.models.kinds import KINDS_BY_MODEL
-from advisor.problems import DataError, Problem
-from advisor.validation import validate_source
-from advisor.yaml_source import Source, read_source
+from advisor.loading.problems import DataError, Problem
+from advisor.loading.validation import validate_source
+from advisor.loading.yaml_source import Source, read_source
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from advisor.problems import DataError, Path_, Problem, format_field, visible
+from advisor.loading.problems import DataError, Path_, Problem, format_field, visible
 
 try:  # the C loader is several times faster; the pure one is only a fallback
     from yaml import CSafeLoader as _Loader

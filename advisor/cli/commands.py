@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advisor import __version__
-from advisor.output import check_output, emit, interactive
+from advisor.cli.output import check_output, emit, interactive
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.answers is not None:
                 return _recommend(args.answers, args.format, args.output, args.force, args.save)
             if args.plain:
-                from advisor.plain import run_advise
+                from advisor.cli.plain import run_advise
 
                 catalog = _load_catalog()
                 return EXIT_USAGE if catalog is None else run_advise(catalog, args.format, args.output, args.force)
@@ -124,9 +124,9 @@ def _err(message: str) -> None:
 
 def _load_catalog():
     """The shipped catalog plus any --pack folders, or None after printing every problem."""
-    from advisor.catalog import load_catalog
-    from advisor.data_paths import shipped_folders
-    from advisor.problems import DataError
+    from advisor.loading.catalog import load_catalog
+    from advisor.loading.paths import shipped_folders
+    from advisor.loading.problems import DataError
 
     try:
         return load_catalog([*shipped_folders(), *_PACKS]) if _PACKS else load_catalog()
@@ -138,9 +138,9 @@ def _load_catalog():
 
 
 def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool, save: str | None = None) -> int:
-    from advisor.answers import load_answers
-    from advisor.engine import recommend
-    from advisor.problems import DataError
+    from advisor.advise.answers import load_answers
+    from advisor.advise.engine import recommend
+    from advisor.loading.problems import DataError
 
     if output is not None and (problem := check_output(output, force)):
         _err(problem)
@@ -154,7 +154,7 @@ def _recommend(answers_path: Path, fmt: str, output: Path | None, force: bool, s
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    from advisor.output import render_report
+    from advisor.cli.output import render_report
     from advisor.reports.build import build_report
 
     report = build_report(catalog, recommend(catalog, answers))
@@ -171,7 +171,7 @@ def _report(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from advisor.models.report import Report
-    from advisor.output import render_report
+    from advisor.cli.output import render_report
     from advisor.store import ProgressStore
 
     with ProgressStore() as store:
@@ -208,7 +208,7 @@ def _report(args: argparse.Namespace) -> int:
 def _quiz(args: argparse.Namespace) -> int:
     names: list[str] = args.names
     if names and names[0] in ("import", "export"):
-        from advisor.quiz_files import export_quiz, import_quiz
+        from advisor.cli.quiz_files import export_quiz, import_quiz
 
         if len(names) != 2:
             _err(f"usage: advisor quiz {names[0]} {'FILE.gift' if names[0] == 'import' else 'QUIZ'} [-o FILE]")
@@ -223,21 +223,21 @@ def _quiz(args: argparse.Namespace) -> int:
     known = [q.id for q in catalog.quizzes]
     for name in names:
         if name not in known:
-            from advisor.validation import did_you_mean
+            from advisor.loading.validation import did_you_mean
 
             _err(f"unknown quiz {name!r}{did_you_mean(name, known)}; quizzes: {', '.join(known)}")
             return EXIT_USAGE
     if args.plain:
-        from advisor.plain import run_quiz
+        from advisor.cli.plain import run_quiz
 
         return run_quiz(catalog, names, due=args.due, seed=args.seed, limit=args.limit)
     return _tui(None, start="quiz-due" if args.due else "quiz:" + ",".join(names) if names else "quiz")
 
 
 def _validate(folders: list[Path]) -> int:
-    from advisor.catalog import load_catalog
-    from advisor.data_paths import shipped_folders, yaml_files
-    from advisor.problems import DataError
+    from advisor.loading.catalog import load_catalog
+    from advisor.loading.paths import shipped_folders, yaml_files
+    from advisor.loading.problems import DataError
 
     missing = [str(f) for f in folders if not f.exists()]
     if missing:
@@ -267,8 +267,8 @@ def _validate(folders: list[Path]) -> int:
 
 def _schema(kind: str | None, output: Path | None) -> int:
     from advisor.models.kinds import KINDS
-    from advisor.schemas import schema_for
-    from advisor.validation import did_you_mean
+    from advisor.loading.schemas import schema_for
+    from advisor.loading.validation import did_you_mean
 
     known = [*KINDS, "report"]
     if kind is not None and kind not in known:
@@ -318,7 +318,7 @@ def _progress(export: Path | None, import_: Path | None, force: bool) -> int:
         catalog = _load_catalog()
         if catalog is None:
             return EXIT_USAGE
-        from advisor.progress_table import print_progress
+        from advisor.cli.progress_table import print_progress
 
         print_progress(catalog, store)
         return EXIT_OK
@@ -329,7 +329,7 @@ def _tui(section: str | None, start: str | None = None) -> int:
     if catalog is None:
         return EXIT_USAGE
     if section is not None and section not in {s.id for s in catalog.sections}:
-        from advisor.validation import did_you_mean
+        from advisor.loading.validation import did_you_mean
 
         ids = [s.id for s in catalog.sections]
         _err(f"unknown section {section!r}{did_you_mean(section, ids)}; sections: {', '.join(ids)}")

@@ -17,7 +17,7 @@ def shipped_root() -> Path:
     packaged = Path(str(files("advisor"))) / "data"
     if (packaged / "content").is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def shipped_folders() -> list[Path]:

@@ -7,17 +7,17 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from advisor.crosscheck_quiz import check_quizzes
-from advisor.crosscheck_rules import check_rules
-from advisor.loading import LoadedFile
+from advisor.loading.checks.quizzes import check_quizzes
+from advisor.loading.checks.rules import check_rules
+from advisor.loading.files import LoadedFile
 from advisor.models.content import ApiComparison, Benchmarks, Guide, Matrix, Section, UseCases
 from advisor.models.kinds import KINDS
 from advisor.models.rules import Questions, Technologies
-from advisor.problems import Path_, Problem
-from advisor.validation import did_you_mean
+from advisor.loading.problems import Path_, Problem
+from advisor.loading.validation import did_you_mean
 
 if TYPE_CHECKING:
-    from advisor.catalog import Catalog
+    from advisor.loading.catalog import Catalog
 
 # Item ids share one namespace so that a reference such as `rests_on: serverless-cold-start`
 # is unambiguous whatever kind of item it names.

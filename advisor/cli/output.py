@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
-    from advisor.catalog import Catalog
+    from advisor.loading.catalog import Catalog
     from advisor.models.recommendation import Recommendation
     from advisor.models.report import Report
 

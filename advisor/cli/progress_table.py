@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from advisor.catalog import Catalog
+from advisor.loading.catalog import Catalog
 from advisor.store import ProgressStore
 
 
@@ -34,7 +34,7 @@ def print_progress(catalog: Catalog, store: ProgressStore, console: Console | No
 
 def print_quiz_history(catalog: Catalog, store: ProgressStore, console: Console) -> None:
     """One row per quiz: answers given, share right (first tries), sessions, last played, due now."""
-    from advisor.quiz_session import due_questions
+    from advisor.quiz.session import due_questions
 
     answers = [a for a in store.answers() if not a.practice]
     owner = {q.id: quiz.id for quiz in catalog.quizzes for q in quiz.questions}

@@ -13,15 +13,15 @@ from typing import Any
 
 import questionary
 
-from advisor.catalog import Catalog
-from advisor.conditions import evaluate
-from advisor.engine import normalise, recommend
-from advisor.grading import Grade
+from advisor.loading.catalog import Catalog
+from advisor.advise.conditions import evaluate
+from advisor.advise.engine import normalise, recommend
+from advisor.quiz.grading import Grade
 from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
 from advisor.models.recommendation import AnswerValue
-from advisor.output import check_output, emit, interactive, render
-from advisor.quiz_input import LETTERS, parse_ordering
-from advisor.quiz_session import Presented, QuizSession, due_questions
+from advisor.cli.output import check_output, emit, interactive, render
+from advisor.quiz.typed_input import LETTERS, parse_ordering
+from advisor.quiz.session import Presented, QuizSession, due_questions
 from advisor.store import ProgressStore
 
 NOT_SURE = "__not_sure__"

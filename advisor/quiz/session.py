@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from advisor.catalog import Catalog
-from advisor.grading import Grade, grade
+from advisor.loading.catalog import Catalog
+from advisor.quiz.grading import Grade, grade
 from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, QuizQuestion, SingleChoice
-from advisor.scheduling import card_states, due, rebuild
+from advisor.quiz.scheduling import card_states, due, rebuild
 from advisor.store import ProgressStore
 
 

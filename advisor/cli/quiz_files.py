@@ -7,14 +7,14 @@ from pathlib import Path
 
 import yaml
 
-from advisor.catalog import Catalog
-from advisor.output import check_output, emit
-from advisor.problems import visible
+from advisor.loading.catalog import Catalog
+from advisor.cli.output import check_output, emit
+from advisor.loading.problems import visible
 
 
 def import_quiz(source: Path, output: Path | None, force: bool) -> int:
     """Read a GIFT file into a quiz YAML file (or stdout); report what could not be represented."""
-    from advisor.gift import import_gift
+    from advisor.interop.gift import import_gift
 
     if output is not None and (problem := check_output(output, force)):
         print(f"advisor: {problem}", file=sys.stderr)
@@ -40,8 +40,8 @@ def import_quiz(source: Path, output: Path | None, force: bool) -> int:
 
 def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool) -> int:
     """Write one of our quizzes as GIFT."""
-    from advisor.gift import export_gift
-    from advisor.validation import did_you_mean
+    from advisor.interop.gift import export_gift
+    from advisor.loading.validation import did_you_mean
 
     quizzes = {q.id: q for q in catalog.quizzes}
     if quiz_id not in quizzes:

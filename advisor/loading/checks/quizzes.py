@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, SingleChoice
-from advisor.problems import Problem
+from advisor.loading.problems import Problem
 
 if TYPE_CHECKING:
-    from advisor.crosscheck import _Index
-    from advisor.loading import LoadedFile
+    from advisor.loading.checks import _Index
+    from advisor.loading.files import LoadedFile
 
 
 def check_quizzes(files: Sequence[LoadedFile], index: _Index) -> list[Problem]:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from advisor.models.recommendation import AnswerValue
 from advisor.models.rules import Question
-from advisor.problems import DataError, Problem
-from advisor.validation import did_you_mean
-from advisor.yaml_source import Source, read_source
+from advisor.loading.problems import DataError, Problem
+from advisor.loading.validation import did_you_mean
+from advisor.loading.yaml_source import Source, read_source
 
 
 def load_answers(path: Path, questions: Sequence[Question]) -> dict[str, AnswerValue]:

@@ -1,0 +1,5 @@
+"""The `advisor` command."""
+
+from advisor.cli.commands import main
+
+__all__ = ["main"]

@@ -1,0 +1,1 @@
+"""Interchange with other tools' formats: GIFT (Moodle) quizzes."""

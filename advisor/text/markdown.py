@@ -1,0 +1,30 @@
+"""Plain text made safe inside Markdown, and durations written the way people read them."""
+
+from __future__ import annotations
+
+import re
+
+_LINK_LIKE = re.compile(r"\](\()")
+
+
+def inline(text: str) -> str:
+    """Escape the few sequences in plain text that Markdown would turn into links or HTML."""
+    return _LINK_LIKE.sub(r"]\\(", text.replace("<", "\\<"))
+
+
+def minutes(low: int, high: int) -> str:
+    """'75–90 min' or '4–5 h' or '5 h 15 min – 6 h 30 min', whichever reads best."""
+
+    def one(m: int) -> str:
+        if m < 60:
+            return f"{m} min"
+        h, rest = divmod(m, 60)
+        return f"{h} h" if rest == 0 else f"{h} h {rest} min"
+
+    if low == high:
+        return one(low)
+    if high < 120:  # "75–90 min" reads better than "1 h 15 min – 1 h 30 min"
+        return f"{low}–{high} min"
+    if low % 60 == 0 and high % 60 == 0:
+        return f"{low // 60}–{high // 60} h"
+    return f"{one(low)} – {one(high)}"
