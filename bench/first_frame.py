@@ -10,7 +10,6 @@ Adapted from the workspace harness ../shared/bench/first_frame.py.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -71,7 +70,10 @@ def main() -> None:
     cold_floor = statistics.median(times["floor (cold)"])
     for name, got in times.items():
         base = cold_floor if "cold" in name else floor
-        print(f"{name:16s} median {statistics.median(got) * 1000:6.0f} ms  ratio {statistics.median(got) / base:5.2f}  runs {len(got)}")
+        print(
+            f"{name:16s} median {statistics.median(got) * 1000:6.0f} ms"
+            f"  ratio {statistics.median(got) / base:5.2f}  runs {len(got)}"
+        )
 
 
 if __name__ == "__main__":

@@ -28,13 +28,14 @@ import asyncio, resource
 from advisor.loading.catalog import load_catalog
 from advisor.store import ProgressStore
 from advisor.tui.app import AdvisorApp
-from advisor.tui.screens.learn import PAGES
+from advisor.tui.navigation import PAGES
 async def main():
     catalog = load_catalog()
     with ProgressStore() as store:
         app = AdvisorApp(catalog, store)
         async with app.run_test(size=(120, 40)) as pilot:
-            for target in ["learn", *(f"section:{s.id}" for s in catalog.sections), *(p for p, _, _ in PAGES), "advise"]:
+            sections = [f"section:{s.id}" for s in catalog.sections]
+            for target in ["learn", *sections, *(p.name for p in PAGES), "advise"]:
                 app.action_open(target)
                 await pilot.pause()
                 await pilot.press("2", "3", "4") if target.startswith("section") else None
@@ -54,7 +55,9 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 def peak(code: str) -> int:
     env_home = tempfile.mkdtemp(prefix="advisor-bench-")
-    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env={"ADVISOR_HOME": env_home, "PATH": ""})
+    out = subprocess.run(
+        [PY, "-c", code], capture_output=True, text=True, cwd=ROOT, env={"ADVISOR_HOME": env_home, "PATH": ""}
+    )
     if out.returncode:
         sys.exit(out.stderr[-2000:])
     return int(out.stdout.split()[-1])

@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["ADVISOR_HOME"] = tempfile.mkdtemp(prefix="advisor-bench-")
 
-from advisor.loading.catalog import load_catalog  # noqa: E402
-from advisor.store import ProgressStore  # noqa: E402
-from advisor.tui.app import AdvisorApp  # noqa: E402
-from advisor.tui.screens.recommendation import RecommendationScreen  # noqa: E402
+from advisor.loading.catalog import load_catalog
+from advisor.store import ProgressStore
+from advisor.tui.app import AdvisorApp
+from advisor.tui.screens.recommendation import RecommendationScreen
 
 
 async def timed(pilot, *keys: str) -> float:

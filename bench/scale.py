@@ -17,7 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
-SOURCES = sorted((ROOT / "quizzes").glob("*.yaml")) + sorted(p for p in (ROOT / "rules").glob("*.yaml") if p.name not in ("questions.yaml", "technologies.yaml"))
+SOURCES = sorted((ROOT / "quizzes").glob("*.yaml")) + sorted(
+    p for p in (ROOT / "rules").glob("*.yaml") if p.name not in ("questions.yaml", "technologies.yaml")
+)
 
 PROBE = r"""
 import resource, sys, time
@@ -68,7 +70,9 @@ def main() -> None:
             raise SystemExit(1)
         parse, load, rss = out.stdout.split()
         step = f"{float(load) / previous:5.1f}x" if previous else "   -"
-        print(f"{copies:5d}x {size / 1e6:7.1f} {float(parse):8.2f} {float(load):8.2f} {int(rss) / 1024:8.0f} {step:>6s}")
+        print(
+            f"{copies:5d}x {size / 1e6:7.1f} {float(parse):8.2f} {float(load):8.2f} {int(rss) / 1024:8.0f} {step:>6s}"
+        )
         previous = float(load)
 
 

@@ -1,4 +1,8 @@
-"""Shared fixtures: a private ADVISOR_HOME for every test, and the shipped catalog loaded once."""
+"""Shared fixtures: a private ADVISOR_HOME for every test, and the shipped catalog loaded once.
+
+Lanes: tests that drive the TUI are marked `tui` (every test under tests/tui, and any test that
+builds an app), tests that start other processes `slow`. `make test-fast` runs the rest.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,13 @@ from advisor.loading.catalog import Catalog, load_catalog
 from advisor.store import ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        in_tui = "tests/tui/" in item.nodeid or "make_app" in getattr(item, "fixturenames", ())
+        if in_tui or "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.tui)
 
 
 @pytest.fixture(autouse=True)

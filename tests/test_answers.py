@@ -53,7 +53,9 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_good_file(catalog, tmp_path: Path) -> None:
-    path = write(tmp_path / "w.yaml", "file_uploads: no\nclients: [mobile, browser]\nedge_logic: ab_testing\nstreaming: null\n")
+    path = write(
+        tmp_path / "w.yaml", "file_uploads: no\nclients: [mobile, browser]\nedge_logic: ab_testing\nstreaming: null\n"
+    )
     assert load_answers(path, catalog.questions) == {
         "clients": ["browser", "mobile"],
         "edge_logic": ["ab_testing"],

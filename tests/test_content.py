@@ -19,7 +19,14 @@ def test_the_guides_thirty_checklist_items_and_ours_for_emerging_tech(catalog) -
     from_guide = [(s.id, i.id) for s, i in catalog.checklist() if i.origin is Origin.guide]
     assert len(from_guide) == 30
     counts = {sid: sum(1 for s, _ in from_guide if s == sid) for sid in SECTIONS}
-    assert counts == {"serverless": 6, "edge": 4, "api-patterns": 10, "service-mesh": 5, "performance": 5, "emerging": 0}
+    assert counts == {
+        "serverless": 6,
+        "edge": 4,
+        "api-patterns": 10,
+        "service-mesh": 5,
+        "performance": 5,
+        "emerging": 0,
+    }
     ours = [i for s, i in catalog.checklist() if s.id == "emerging"]
     assert len(ours) >= 6 and all(i.origin is Origin.ours for i in ours)
     assert {i.topic for i in ours} == {"webassembly", "crdts", "event-sourcing"}

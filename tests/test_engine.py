@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.loading.catalog import load_catalog
 from advisor.advise.engine import recommend
+from advisor.loading.catalog import load_catalog
 
 
 def answers_strategy(catalog):
@@ -48,7 +48,13 @@ def check_invariants(catalog, answers) -> None:
     for tech in rec.technologies:
         assert tech.reasons, f"{tech.id} has no reason"
         assert tech.score == sum(r.weight or 0 for r in tech.reasons)
-        expected = "avoid" if tech.vetoed or tech.score <= t.avoid else "recommended" if tech.score >= t.recommended else "consider"
+        expected = (
+            "avoid"
+            if tech.vetoed or tech.score <= t.avoid
+            else "recommended"
+            if tech.score >= t.recommended
+            else "consider"
+        )
         assert tech.verdict == expected
         for flip in tech.flips[:1]:  # a flip, applied, gives the verdict it promises
             changed = {**answers, flip.question: flip.to}
@@ -65,8 +71,16 @@ def test_any_answers_give_explained_deterministic_verdicts(answers) -> None:
 
 
 def test_flips_name_the_answer_that_moves_the_verdict(catalog) -> None:
-    rec = recommend(catalog, {"service_count": "many", "service_security": "mtls_required", "traffic_management": "advanced",
-                              "ops_maturity": "high", "platform": "kubernetes"})
+    rec = recommend(
+        catalog,
+        {
+            "service_count": "many",
+            "service_security": "mtls_required",
+            "traffic_management": "advanced",
+            "ops_maturity": "high",
+            "platform": "kubernetes",
+        },
+    )
     mesh = rec.technology("service-mesh")
     assert mesh.verdict == "recommended"
     assert any(f.question == "service_count" and f.verdict != "recommended" for f in mesh.flips)

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.loading.catalog import Catalog, load_catalog
 from advisor.interop.gift import GiftImport, Skipped, export_gift, import_gift, not_representable
-from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, SingleChoice, TrueFalse
+from advisor.loading.catalog import Catalog, load_catalog
+from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, TrueFalse
 
 SAMPLE = Path(__file__).parent / "data" / "gift" / "moodle_sample.gift"
 
@@ -80,7 +80,10 @@ def test_export_writes_moodle_syntax(catalog: Catalog) -> None:
     escaped_if_false = tf.if_false.replace(":", "\\:")
     assert f"{{FALSE#{tf.if_true}#{escaped_if_false}####" in text
 
-    assert "// [id:graphql-schema-non-null-list] [tag:schema] [tag:nullability] [tag:easy] [tests:graphql-define-schema]" in text
+    assert (
+        "// [id:graphql-schema-non-null-list] [tag:schema] [tag:nullability] [tag:easy] [tests:graphql-define-schema]"
+        in text
+    )
     assert "::graphql-schema-non-null-list::[markdown]A schema declares `posts\\: [Post!]!`" in text
     assert "\t=101:0\n" in text  # numeric answer:tolerance
     assert "\t=499..500\n" in text  # numeric range
@@ -136,7 +139,11 @@ def test_sample_multiple_choice(sample: GiftImport) -> None:
     assert q["type"] == "single" and q["prompt"] == "Who's buried in Grant's tomb?"
     assert q["tags"] == ["us-history", "grant", "tombs"] and q["difficulty"] == "easy"
     assert options(q) == [("Grant", False), ("Jefferson", False), ("no one", True)]
-    assert [o["explanation"] for o in q["options"]] == ["Not the expected answer.", "Not the expected answer.", "Correct."]
+    assert [o["explanation"] for o in q["options"]] == [
+        "Not the expected answer.",
+        "Not the expected answer.",
+        "Correct.",
+    ]
     assert [o["id"] for o in q["options"]] == ["grant", "jefferson", "no-one"]
 
     # Missing word: the answers sit mid-sentence, Moodle puts a blank there.
@@ -244,7 +251,9 @@ def test_sample_escapes_and_formats(sample: GiftImport) -> None:
     q = qs["moodle-sample-gift-control-characters"]
     assert options(q) == [("~", False), ("=", False), ("#", False), ("{", False), ("}", False), ("\\", True)]
     assert q["options"][0]["explanation"] == "~ is a control character."
-    assert q["options"][5]["explanation"].startswith("Correct! \\ (backslash) is not a control character. BUT,\nit is used")
+    assert q["options"][5]["explanation"].startswith(
+        "Correct! \\ (backslash) is not a control character. BUT,\nit is used"
+    )
     assert [o["id"] for o in q["options"]] == [f"option-{i}" for i in range(1, 7)]
     q = qs["moodle-sample-q24"]  # [html]: tags dropped, entities decoded
     assert q["prompt"] == "Which city is the capital of Canada?"
@@ -266,8 +275,16 @@ def test_sample_reports_what_it_skips(sample: GiftImport) -> None:
     short = line_of("::Jesus' hometown (Short answer ex.)::")
     numerical = line_of("::Numerical example::")
     assert details == {
-        (hometown, "moodle-sample-jesus-hometown", "partial credit 25% for 'Bethlehem' dropped: it counts as a wrong option"),
-        (hometown, "moodle-sample-jesus-hometown", "partial credit 50% for 'Galilee' dropped: it counts as a wrong option"),
+        (
+            hometown,
+            "moodle-sample-jesus-hometown",
+            "partial credit 25% for 'Bethlehem' dropped: it counts as a wrong option",
+        ),
+        (
+            hometown,
+            "moodle-sample-jesus-hometown",
+            "partial credit 50% for 'Galilee' dropped: it counts as a wrong option",
+        ),
         (short, "moodle-sample-jesus-hometown-short-answer-ex", "short answer 'Nazereth' with 75% credit dropped"),
         (short, "moodle-sample-jesus-hometown-short-answer-ex", "short answer 'Bethlehem' with 25% credit dropped"),
         (
@@ -281,8 +298,16 @@ def test_sample_reports_what_it_skips(sample: GiftImport) -> None:
             "moodle-sample-numerical-example",
             "per-answer feedback dropped (only the general feedback is kept) for '1822:0', '1822:2'",
         ),
-        (line_of("What is pi to two decimals?"), "pi-two-answers", "numerical answer '3.1:0.1' with 50% credit dropped"),
-        (line_of("Match the following countries"), "moodle-sample-q20", "extra matching answer 'Sydney' dropped (a pair needs a left side)"),
+        (
+            line_of("What is pi to two decimals?"),
+            "pi-two-answers",
+            "numerical answer '3.1:0.1' with 50% credit dropped",
+        ),
+        (
+            line_of("Match the following countries"),
+            "moodle-sample-q20",
+            "extra matching answer 'Sydney' dropped (a pair needs a left side)",
+        ),
         (
             line_of("[markdown]Who's buried"),
             "moodle-sample-q23",
@@ -293,7 +318,9 @@ def test_sample_reports_what_it_skips(sample: GiftImport) -> None:
 
 def write_quiz(folder: Path, data: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{data['id']}.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (folder / f"{data['id']}.yaml").write_text(
+        yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
 
 
 def test_imported_yaml_loads_with_the_loader(sample: GiftImport, catalog: Catalog, tmp_path: Path) -> None:
@@ -367,14 +394,27 @@ def test_any_text_imports_without_raising(text: str) -> None:
 
 
 # Single characters GIFT treats specially, and multi-character pieces that look like syntax.
-_PIECES = [*"aZ9 ~=#{}:\\\n\t%[]->/_`'\"é\u2028", "[markdown]", "[plain]", "%50%", "####", "//", "\\n", "{T}", "$CATEGORY:"]
+_PIECES = [
+    *"aZ9 ~=#{}:\\\n\t%[]->/_`'\"é\u2028",
+    "[markdown]",
+    "[plain]",
+    "%50%",
+    "####",
+    "//",
+    "\\n",
+    "{T}",
+    "$CATEGORY:",
+]
 _TEXT = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=20).map("".join).map(str.strip).filter(bool)
 
 
 def fuzz_quiz(prompt: str, right: str, wrong: str, why: str) -> Quiz:
     """One question of each type whose texts are the generated ones."""
     common = {"prompt": prompt, "difficulty": "easy", "explanation": why}
-    options = [{"id": "r", "text": right, "correct": True, "explanation": why}, {"id": "w", "text": wrong, "explanation": why}]
+    options = [
+        {"id": "r", "text": right, "correct": True, "explanation": why},
+        {"id": "w", "text": wrong, "explanation": why},
+    ]
     pairs = [{"id": f"p{i}", "left": f"{wrong}{i}", "right": f"{right}{i}"} for i in range(3)]
     return Quiz.model_validate(
         {
@@ -385,8 +425,22 @@ def fuzz_quiz(prompt: str, right: str, wrong: str, why: str) -> Quiz:
                 {"id": "single", "type": "single", **common, "options": options},
                 {"id": "multiple", "type": "multiple", **common, "options": [*options, {**options[1], "id": "w2"}]},
                 {"id": "short", "type": "short", **common, "accepted": [right, wrong]},
-                {"id": "tf", "type": "true_false", **common, "answer": len(prompt) % 2 == 0, "if_true": right, "if_false": wrong},
-                {"id": "numeric", "type": "numeric", **common, "answer": -1.5, "tolerance": 0.25, "unit": " ".join(right.split())},
+                {
+                    "id": "tf",
+                    "type": "true_false",
+                    **common,
+                    "answer": len(prompt) % 2 == 0,
+                    "if_true": right,
+                    "if_false": wrong,
+                },
+                {
+                    "id": "numeric",
+                    "type": "numeric",
+                    **common,
+                    "answer": -1.5,
+                    "tolerance": 0.25,
+                    "unit": " ".join(right.split()),
+                },
                 {"id": "matching", "type": "matching", **common, "pairs": pairs},
             ],
         }

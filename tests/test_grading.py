@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.loading.catalog import load_catalog
-from advisor.quiz.grading import grade, normalise_text, parse_number
 from advisor.models.quiz import (
     Matching,
     MultipleChoice,
@@ -16,52 +15,68 @@ from advisor.models.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from advisor.text.answers import normalise_text, parse_number
 
 BASE = {"prompt": "P", "difficulty": "easy", "tests": [], "explanation": "E"}
 
 
 def opt(id_: str, correct: bool = False, misconception: str | None = None) -> dict:
-    return {"id": id_, "text": id_.upper(), "correct": correct, "explanation": f"why {id_}", "misconception": misconception}
+    return {
+        "id": id_,
+        "text": id_.upper(),
+        "correct": correct,
+        "explanation": f"why {id_}",
+        "misconception": misconception,
+    }
 
 
 def test_single_choice() -> None:
-    q = SingleChoice.model_validate({**BASE, "id": "q", "type": "single", "options": [opt("a", True), opt("b", misconception="m")]})
-    assert grade(q, "a").correct
-    wrong = grade(q, "b")
-    assert not wrong.correct and wrong.misconceptions == ["m"] and wrong.chosen == ["B: why b"] and wrong.expected == ["A: why a"]
-    assert not grade(q, "zzz").correct and not grade(q, ["a"]).correct
+    q = SingleChoice.model_validate(
+        {**BASE, "id": "q", "type": "single", "options": [opt("a", True), opt("b", misconception="m")]}
+    )
+    assert q.grade("a").correct
+    wrong = q.grade("b")
+    assert (
+        not wrong.correct
+        and wrong.misconceptions == ["m"]
+        and wrong.chosen == ["B: why b"]
+        and wrong.expected == ["A: why a"]
+    )
+    assert not q.grade("zzz").correct and not q.grade(["a"]).correct
 
 
 def test_multiple_choice_needs_every_right_option() -> None:
     q = MultipleChoice.model_validate(
         {**BASE, "id": "q", "type": "multiple", "options": [opt("a", True), opt("b", True), opt("c"), opt("d")]}
     )
-    assert grade(q, ["b", "a"]).correct
-    partial = grade(q, ["a"])
+    assert q.grade(["b", "a"]).correct
+    partial = q.grade(["a"])
     assert not partial.correct and partial.credit == 0.5
-    assert grade(q, ["a", "c"]).credit == 0.0
-    assert not grade(q, "a").correct
+    assert q.grade(["a", "c"]).credit == 0.0
+    assert not q.grade("a").correct
 
 
 def test_true_false_explains_both_sides() -> None:
-    q = TrueFalse.model_validate({**BASE, "id": "q", "type": "true_false", "answer": False, "if_true": "T!", "if_false": "F!"})
-    assert grade(q, False).correct and grade(q, False).chosen == ["F!"]
-    assert not grade(q, True).correct and grade(q, True).chosen == ["T!"]
-    assert not grade(q, "false").correct
+    q = TrueFalse.model_validate(
+        {**BASE, "id": "q", "type": "true_false", "answer": False, "if_true": "T!", "if_false": "F!"}
+    )
+    assert q.grade(False).correct and q.grade(False).chosen == ["F!"]
+    assert not q.grade(True).correct and q.grade(True).chosen == ["T!"]
+    assert not q.grade("false").correct
 
 
 def test_short_answer_forgives_case_spacing_and_punctuation() -> None:
     q = ShortAnswer.model_validate({**BASE, "id": "q", "type": "short", "accepted": ["DataLoader", "data loader"]})
-    for given in ("dataloader", "  DATA   loader. ", "data-loader", "Data_Loader"):
-        assert grade(q, given).correct, given
-    assert not grade(q, "loader").correct and not grade(q, "").correct and not grade(q, None).correct
+    for typed in ("dataloader", "  DATA   loader. ", "data-loader", "Data_Loader"):
+        assert q.grade(typed).correct, typed
+    assert not q.grade("loader").correct and not q.grade("").correct and not q.grade(None).correct
 
 
 def test_numeric_tolerance_and_range() -> None:
     exact = Numeric.model_validate({**BASE, "id": "q", "type": "numeric", "answer": 500, "tolerance": 10, "unit": "ms"})
-    assert grade(exact, "505 ms").correct and grade(exact, 490).correct and not grade(exact, 511).correct
+    assert exact.grade("505 ms").correct and exact.grade(490).correct and not exact.grade(511).correct
     ranged = Numeric.model_validate({**BASE, "id": "r", "type": "numeric", "min": 160, "max": 600})
-    assert grade(ranged, "1,00") .correct is False and grade(ranged, "600").correct and not grade(ranged, "n/a").correct
+    assert ranged.grade("1,00").correct is False and ranged.grade("600").correct and not ranged.grade("n/a").correct
     assert parse_number("1,000 req/s") == 1000 and parse_number(float("nan")) is None and parse_number(True) is None
 
 
@@ -69,17 +84,17 @@ def test_ordering_with_partial_credit() -> None:
     q = Ordering.model_validate(
         {**BASE, "id": "q", "type": "ordering", "items": [{"id": i, "text": i} for i in ("a", "b", "c", "d")]}
     )
-    assert grade(q, ["a", "b", "c", "d"]).correct
-    swapped = grade(q, ["b", "a", "c", "d"])
+    assert q.grade(["a", "b", "c", "d"]).correct
+    swapped = q.grade(["b", "a", "c", "d"])
     assert not swapped.correct and round(swapped.credit, 2) == 0.83
-    assert grade(q, ["a"]).credit == 0.0
+    assert q.grade(["a"]).credit == 0.0
 
 
 def test_matching() -> None:
     pairs = [{"id": i, "left": f"L{i}", "right": f"R{i}"} for i in ("a", "b", "c")]
     q = Matching.model_validate({**BASE, "id": "q", "type": "matching", "pairs": pairs})
-    assert grade(q, {"a": "a", "b": "b", "c": "c"}).correct
-    half = grade(q, {"a": "a", "b": "c", "c": "b"})
+    assert q.grade({"a": "a", "b": "b", "c": "c"}).correct
+    half = q.grade({"a": "a", "b": "c", "c": "b"})
     assert not half.correct and round(half.credit, 2) == 0.33 and "La → Ra" in half.expected[0]
 
 
@@ -89,13 +104,18 @@ def test_normalise_text() -> None:
 
 SHIPPED = [q for quiz in load_catalog().quizzes for q in quiz.questions]
 ANY = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
-    st.lists(st.text(max_size=10), max_size=6), st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=5),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.lists(st.text(max_size=10), max_size=6),
+    st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=5),
 )
 
 
 @settings(max_examples=300, deadline=None)
 @given(index=st.integers(min_value=0, max_value=len(SHIPPED) - 1), response=ANY)
 def test_random_answers_never_crash_grading(index: int, response: object) -> None:
-    result = grade(SHIPPED[index], response)
+    result = SHIPPED[index].grade(response)
     assert 0.0 <= result.credit <= 1.0

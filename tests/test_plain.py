@@ -37,11 +37,10 @@ def test_ctrl_c_keeps_the_answers_so_far(catalog) -> None:
 
 
 def test_plain_quiz_asks_every_type(catalog) -> None:
-    from advisor.cli.plain import _STOP, ask
+    from advisor.cli.plain import STOP, ask
     from advisor.quiz.session import QuizSession
 
-    with ProgressStore() as store:
-        session = QuizSession.start(catalog, store, quiz_ids=["serverless"], seed=11)
+    session = QuizSession.start(catalog, quiz_ids=["serverless"], seed=11)
     seen = set()
     for presented in session.items:
         q = presented.question
@@ -53,6 +52,6 @@ def test_plain_quiz_asks_every_type(catalog) -> None:
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
             response = ask(presented)
-        assert response is not _STOP, q.type
+        assert response is not STOP, q.type
         assert response is not None
     assert seen == {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching"}

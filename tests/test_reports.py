@@ -1,24 +1,24 @@
 """Reports: one model, four formats, checked against golden files reviewed by eye.
 
-Regenerate the golden files on purpose with `UPDATE_GOLDEN=1 pytest tests/test_reports.py`,
-then read the diff before committing.
+The golden files in tests/golden are syrupy snapshots: regenerate them on purpose with
+`make snapshot-update` (the same `--snapshot-update` as the SVG snapshots), then read the diff.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
 import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from advisor.cli import main
 from advisor.advise.engine import recommend
-from advisor.cli.output import render_report
+from advisor.cli import main
 from advisor.reports.build import build_report
+from advisor.reports.formats import render_report
 from advisor.reports.json_report import report_schema
 from tests.conftest import ROOT, write
 
@@ -26,23 +26,64 @@ GOLDEN = ROOT / "tests" / "golden"
 WORKLOADS = {
     # a consumer app: browsers and phones, varied screens, a small team
     "mobile-bff": {
-        "clients": ["browser", "mobile"], "client_data_needs": "varied", "data_shape": "nested", "service_count": "few",
-        "ops_maturity": "low", "traffic_pattern": "spiky", "request_volume": "medium", "domain_complexity": "moderate",
+        "clients": ["browser", "mobile"],
+        "client_data_needs": "varied",
+        "data_shape": "nested",
+        "service_count": "few",
+        "ops_maturity": "low",
+        "traffic_pattern": "spiky",
+        "request_volume": "medium",
+        "domain_complexity": "moderate",
         "file_uploads": "no",
     },
     # a platform team running many services under a compliance regime
     "regulated-platform": {
-        "clients": ["internal_services", "third_party"], "service_count": "many", "service_security": "mtls_required",
-        "traffic_management": "advanced", "ops_maturity": "high", "platform": "kubernetes", "audit_needs": "temporal_queries",
-        "domain_complexity": "complex", "request_volume": "high", "traffic_pattern": "steady", "streaming": "server_push",
+        "clients": ["internal_services", "third_party"],
+        "service_count": "many",
+        "service_security": "mtls_required",
+        "traffic_management": "advanced",
+        "ops_maturity": "high",
+        "platform": "kubernetes",
+        "audit_needs": "temporal_queries",
+        "domain_complexity": "complex",
+        "request_volume": "high",
+        "traffic_pattern": "steady",
+        "streaming": "server_push",
     },
     # a nightly batch job with uploads
     "nightly-etl": {
-        "traffic_pattern": "scheduled", "event_triggers": "core", "task_duration": "minutes", "request_volume": "low",
-        "cost_priority": "idle_cost", "service_count": "one", "platform": "managed_cloud", "clients": ["internal_services"],
+        "traffic_pattern": "scheduled",
+        "event_triggers": "core",
+        "task_duration": "minutes",
+        "request_volume": "low",
+        "cost_priority": "idle_cost",
+        "service_count": "one",
+        "platform": "managed_cloud",
+        "clients": ["internal_services"],
     },
 }
-EXT = {"md": "md", "html": "html", "json": "json", "adr": "adr.md"}
+
+
+def _golden(suffix: str) -> type[SingleFileSnapshotExtension]:
+    """A syrupy extension writing one readable text file per workload: tests/golden/<workload>.<suffix>."""
+
+    class Golden(SingleFileSnapshotExtension):
+        _write_mode = WriteMode.TEXT
+        _file_extension = suffix
+
+        @classmethod
+        def dirname(cls, *, test_location) -> str:
+            return str(GOLDEN)
+
+        @classmethod
+        def get_snapshot_name(cls, *, test_location, index=0) -> str:
+            return str(index)  # the workload's name
+
+    return Golden
+
+
+# every report format has a golden file per workload (a new format in FORMATS needs its entry here)
+GOLDEN_SUFFIX = {"md": "md", "html": "html", "json": "json", "adr": "adr.md"}
 
 
 def normalise(text: str) -> str:
@@ -53,17 +94,23 @@ def normalise(text: str) -> str:
 
 @pytest.fixture
 def reports(catalog):
-    return {name: build_report(catalog, recommend(catalog, answers), date="2026-01-15") for name, answers in WORKLOADS.items()}
+    return {
+        name: build_report(catalog, recommend(catalog, answers), date="2026-01-15")
+        for name, answers in WORKLOADS.items()
+    }
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "json", "adr"])
+@pytest.mark.parametrize("fmt", list(GOLDEN_SUFFIX))
 @pytest.mark.parametrize("workload", list(WORKLOADS))
-def test_golden(reports, workload: str, fmt: str) -> None:
+def test_golden(reports, snapshot, workload: str, fmt: str) -> None:
     got = normalise(render_report(reports[workload], fmt))
-    path = GOLDEN / f"{workload}.{EXT[fmt]}"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(got, encoding="utf-8")
-    assert got == path.read_text(encoding="utf-8"), f"{path.name} changed: review and UPDATE_GOLDEN=1"
+    assert got == snapshot(name=workload, extension_class=_golden(GOLDEN_SUFFIX[fmt]))
+
+
+def test_every_format_has_goldens() -> None:
+    from advisor.reports.formats import FORMATS
+
+    assert set(GOLDEN_SUFFIX) == set(FORMATS)
 
 
 def test_every_format_agrees_on_the_verdicts(reports) -> None:
@@ -71,7 +118,9 @@ def test_every_format_agrees_on_the_verdicts(reports) -> None:
         md, html, adr = (render_report(report, f) for f in ("md", "html", "adr"))
         doc = json.loads(render_report(report, "json"))
         for t in report.technologies:
-            assert {"id": t.id, "verdict": t.verdict} == {k: next(x for x in doc["technologies"] if x["id"] == t.id)[k] for k in ("id", "verdict")}
+            assert {"id": t.id, "verdict": t.verdict} == {
+                k: next(x for x in doc["technologies"] if x["id"] == t.id)[k] for k in ("id", "verdict")
+            }
             assert t.name in md and t.name in adr and t.name.replace("&", "&amp;") in html
 
 
@@ -106,8 +155,16 @@ def test_json_validates_against_its_schema(reports, capsys) -> None:
 
 
 def test_adr_has_every_madr_section(reports) -> None:
-    sections = ["## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome",
-                "### Consequences", "### Confirmation", "## Pros and Cons of the Options", "## More Information"]
+    sections = [
+        "## Context and Problem Statement",
+        "## Decision Drivers",
+        "## Considered Options",
+        "## Decision Outcome",
+        "### Consequences",
+        "### Confirmation",
+        "## Pros and Cons of the Options",
+        "## More Information",
+    ]
     for report in reports.values():
         adr = render_report(report, "adr")
         assert adr.startswith("---\nstatus: proposed\ndate: 2026-01-15\n")
@@ -116,7 +173,9 @@ def test_adr_has_every_madr_section(reports) -> None:
 
 
 def test_markup_and_html_in_answers_are_escaped(catalog) -> None:
-    report = build_report(catalog, recommend(catalog, {"clients": ["browser"]}), title="<script>alert(1)</script> [bold]x[/]")
+    report = build_report(
+        catalog, recommend(catalog, {"clients": ["browser"]}), title="<script>alert(1)</script> [bold]x[/]"
+    )
     page = render_report(report, "html")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "[bold]x[/]" in render_report(report, "md")

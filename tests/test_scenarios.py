@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from advisor.loading.catalog import Catalog
 from advisor.advise.engine import recommend
+from advisor.loading.catalog import Catalog
 
 USE = ("recommended", "consider")
 AVOID = ("avoid",)
@@ -36,7 +36,12 @@ GUIDE_CASES: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
     (
         "serverless-use-cron-jobs",
         "serverless",
-        {"traffic_pattern": "scheduled", "task_duration": "minutes", "request_volume": "low", "latency_target": "relaxed"},
+        {
+            "traffic_pattern": "scheduled",
+            "task_duration": "minutes",
+            "request_volume": "low",
+            "latency_target": "relaxed",
+        },
         USE,
     ),
     (
@@ -55,13 +60,23 @@ GUIDE_CASES: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
     (
         "serverless-use-etl-pipelines",
         "serverless",
-        {"event_triggers": "core", "task_duration": "minutes", "latency_target": "relaxed", "traffic_pattern": "scheduled"},
+        {
+            "event_triggers": "core",
+            "task_duration": "minutes",
+            "latency_target": "relaxed",
+            "traffic_pattern": "scheduled",
+        },
         USE,
     ),
     (
         "serverless-avoid-websocket-servers",
         "serverless",
-        {"connection_model": "long_lived", "streaming": "bidirectional", "clients": ["browser"], "traffic_pattern": "steady"},
+        {
+            "connection_model": "long_lived",
+            "streaming": "bidirectional",
+            "clients": ["browser"],
+            "traffic_pattern": "steady",
+        },
         AVOID,
     ),
     (
@@ -77,7 +92,12 @@ GUIDE_CASES: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
         AVOID,
     ),
     # ---- edge (the guide's edge use cases and the matrix's "global latency, personalization")
-    ("edge-use-global-users", "edge", {"user_geography": "global", "clients": ["browser"], "latency_target": "interactive"}, USE),
+    (
+        "edge-use-global-users",
+        "edge",
+        {"user_geography": "global", "clients": ["browser"], "latency_target": "interactive"},
+        USE,
+    ),
     ("edge-use-realtime-global", "edge", {"user_geography": "global", "latency_target": "realtime"}, USE),
     ("edge-use-ab-testing", "edge", {"edge_logic": ["ab_testing"], "clients": ["browser"]}, USE),
     ("edge-use-personalization", "edge", {"edge_logic": ["personalization"], "clients": ["browser", "mobile"]}, USE),
@@ -104,7 +124,12 @@ GUIDE_CASES: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
     (
         "graphql-avoid-simple-crud",
         "graphql",
-        {"clients": ["browser"], "domain_complexity": "simple_crud", "data_shape": "flat", "client_data_needs": "uniform"},
+        {
+            "clients": ["browser"],
+            "domain_complexity": "simple_crud",
+            "data_shape": "flat",
+            "client_data_needs": "uniform",
+        },
         AVOID,
     ),
     ("graphql-avoid-file-uploads", "graphql", {"clients": ["browser"], "file_uploads": "yes"}, AVOID),
@@ -121,7 +146,12 @@ GUIDE_CASES: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
     ("grpc-avoid-browser-clients", "grpc", {"clients": ["browser"]}, AVOID),
     ("grpc-avoid-public-apis", "grpc", {"clients": ["third_party"]}, AVOID),
     # gRPC stays right for the internal surface even when browsers also call the system
-    ("grpc-use-internal-beside-browsers", "grpc", {"clients": ["browser", "internal_services"], "service_count": "many"}, USE),
+    (
+        "grpc-use-internal-beside-browsers",
+        "grpc",
+        {"clients": ["browser", "internal_services"], "service_count": "many"},
+        USE,
+    ),
     # ---- service mesh
     ("service-mesh-use-10-plus-services", "service-mesh", {"service_count": "many", "platform": "kubernetes"}, USE),
     (
@@ -139,20 +169,55 @@ GUIDE_CASES: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
     (
         "service-mesh-avoid-2-3-services",
         "service-mesh",
-        {"service_count": "few", "service_security": "standard", "traffic_management": "basic", "platform": "kubernetes"},
+        {
+            "service_count": "few",
+            "service_security": "standard",
+            "traffic_management": "basic",
+            "platform": "kubernetes",
+        },
         AVOID,
     ),
     ("service-mesh-avoid-single-service", "service-mesh", {"service_count": "one"}, AVOID),
-    ("service-mesh-avoid-resource-constrained", "service-mesh", {"resource_constraints": "constrained", "platform": "kubernetes"}, AVOID),
+    (
+        "service-mesh-avoid-resource-constrained",
+        "service-mesh",
+        {"resource_constraints": "constrained", "platform": "kubernetes"},
+        AVOID,
+    ),
     ("service-mesh-avoid-low-ops-maturity", "service-mesh", {"ops_maturity": "low", "platform": "kubernetes"}, AVOID),
-    ("service-mesh-avoid-managed-functions", "service-mesh", {"platform": "managed_cloud", "service_count": "many"}, AVOID),
+    (
+        "service-mesh-avoid-managed-functions",
+        "service-mesh",
+        {"platform": "managed_cloud", "service_count": "many"},
+        AVOID,
+    ),
     # ---- event sourcing (matrix: audit trails, compliance; the use-case lists)
-    ("event-sourcing-use-audit-trail", "event-sourcing", {"audit_needs": "audit_trail", "domain_complexity": "moderate"}, USE),
+    (
+        "event-sourcing-use-audit-trail",
+        "event-sourcing",
+        {"audit_needs": "audit_trail", "domain_complexity": "moderate"},
+        USE,
+    ),
     ("event-sourcing-use-temporal-queries", "event-sourcing", {"audit_needs": "temporal_queries"}, USE),
-    ("event-sourcing-avoid-simple-crud", "event-sourcing", {"domain_complexity": "simple_crud", "audit_needs": "none"}, AVOID),
-    ("event-sourcing-avoid-no-audit-need", "event-sourcing", {"audit_needs": "none", "domain_complexity": "moderate"}, AVOID),
+    (
+        "event-sourcing-avoid-simple-crud",
+        "event-sourcing",
+        {"domain_complexity": "simple_crud", "audit_needs": "none"},
+        AVOID,
+    ),
+    (
+        "event-sourcing-avoid-no-audit-need",
+        "event-sourcing",
+        {"audit_needs": "none", "domain_complexity": "moderate"},
+        AVOID,
+    ),
     # ---- baselines
-    ("containers-use-steady-high-volume", "containers", {"request_volume": "high", "traffic_pattern": "steady"}, ("recommended",)),
+    (
+        "containers-use-steady-high-volume",
+        "containers",
+        {"request_volume": "high", "traffic_pattern": "steady"},
+        ("recommended",),
+    ),
     ("containers-use-long-tasks", "containers", {"task_duration": "long"}, ("recommended",)),
     ("containers-use-long-lived-connections", "containers", {"connection_model": "long_lived"}, ("recommended",)),
     ("rest-use-third-party", "rest", {"clients": ["third_party"]}, ("recommended",)),
@@ -318,17 +383,33 @@ def test_composite_workload(catalog: Catalog, answers: dict[str, Any], expected:
 @pytest.mark.parametrize(
     ("technology", "answers", "rule"),
     [
-        pytest.param("serverless", {"task_duration": "long"}, "serverless-long-task-veto", id="serverless-15-minute-limit"),
-        pytest.param("serverless", {"connection_model": "long_lived"}, "serverless-long-lived-connections-veto", id="serverless-websockets"),
+        pytest.param(
+            "serverless", {"task_duration": "long"}, "serverless-long-task-veto", id="serverless-15-minute-limit"
+        ),
         pytest.param(
             "serverless",
-            {"request_volume": "high", "traffic_pattern": "steady", "cost_priority": "cost_at_scale", "event_triggers": "core"},
+            {"connection_model": "long_lived"},
+            "serverless-long-lived-connections-veto",
+            id="serverless-websockets",
+        ),
+        pytest.param(
+            "serverless",
+            {
+                "request_volume": "high",
+                "traffic_pattern": "steady",
+                "cost_priority": "cost_at_scale",
+                "event_triggers": "core",
+            },
             "serverless-cost-at-scale-veto",
             id="serverless-cost-at-scale",
         ),
         pytest.param("edge", {"task_duration": "long"}, "edge-long-task-veto", id="edge-cpu-limits"),
-        pytest.param("service-mesh", {"service_count": "one"}, "service-mesh-single-service-veto", id="mesh-one-service"),
-        pytest.param("service-mesh", {"platform": "managed_cloud"}, "service-mesh-managed-functions-veto", id="mesh-no-sidecar"),
+        pytest.param(
+            "service-mesh", {"service_count": "one"}, "service-mesh-single-service-veto", id="mesh-one-service"
+        ),
+        pytest.param(
+            "service-mesh", {"platform": "managed_cloud"}, "service-mesh-managed-functions-veto", id="mesh-no-sidecar"
+        ),
     ],
 )
 def test_veto_is_explained(catalog: Catalog, technology: str, answers: dict[str, Any], rule: str) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
+from advisor.models.progress import Answer
 from advisor.quiz.scheduling import LEECH_LAPSES, card_id, card_states, due, mastery, rebuild
-from advisor.store import Answer
 
-T0 = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
 
 def answer(qid: str, minutes: float, correct: bool, *, revision: int = 1, practice: bool = False) -> Answer:

@@ -117,7 +117,7 @@ _WRITER = textwrap.dedent(
     from advisor.store import ProgressStore
     store = ProgressStore()
     store.set_tick("committed", True)
-    db = store._db
+    db = store.db.connection
     db.execute("BEGIN IMMEDIATE")
     db.execute("INSERT INTO checklist VALUES ('uncommitted', 1, 'now')")
     print("ready", flush=True)
@@ -126,6 +126,7 @@ _WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_a_crash_mid_write_keeps_every_committed_change(advisor_home: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-c", _WRITER], stdout=subprocess.PIPE, text=True, env=os.environ.copy())
     try:
@@ -149,6 +150,7 @@ _TICKER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_instances_writing_at_once_lose_nothing(advisor_home: Path) -> None:
     ProgressStore().close()  # create it first so neither writer races the migration
     procs = [subprocess.Popen([sys.executable, "-c", _TICKER, name], env=os.environ.copy()) for name in ("a", "b")]

@@ -91,7 +91,9 @@ def test_unknown_field_suggests_the_near_miss(tmp_path: Path) -> None:
 def test_unknown_field_lists_the_expected_ones(tmp_path: Path) -> None:
     text = SECTION.replace("    minutes: 30", "    minutes: 30\n    colour: red")
     found = problems(tmp_path, {"s.yaml": text})
-    assert any("exercises[0].colour: unknown field 'colour'; expected one of: checklist, difficulty" in p for p in found)
+    assert any(
+        "exercises[0].colour: unknown field 'colour'; expected one of: checklist, difficulty" in p for p in found
+    )
 
 
 def test_wrong_type(tmp_path: Path) -> None:
@@ -146,7 +148,9 @@ def test_unknown_topic(tmp_path: Path) -> None:
 
 
 def test_value_rule_inside_a_model(tmp_path: Path) -> None:
-    text = SECTION.replace("    body: |", "    figures:\n      - {id: f, label: L, low: 9, high: 1, unit: ms}\n    body: |")
+    text = SECTION.replace(
+        "    body: |", "    figures:\n      - {id: f, label: L, low: 9, high: 1, unit: ms}\n    body: |"
+    )
     found = problems(tmp_path, {"s.yaml": text})
     assert found == ["s.yaml:15:9: concepts[0].figures[0]: high (1.0) is smaller than low (9.0)"]
 

@@ -82,8 +82,10 @@ def test_alias_bomb_is_bounded(tmp_path: Path) -> None:
     for i in range(1, 9):
         prev = chr(ord("a") + i - 1)
         name = chr(ord("a") + i)
-        lines.append(f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
-    assert "aliases expand the document more than 1,000 times" in problem_of(write(tmp_path / "a.yaml", "\n".join(lines) + "\n"))
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 10)}]")
+    assert "aliases expand the document more than 1,000 times" in problem_of(
+        write(tmp_path / "a.yaml", "\n".join(lines) + "\n")
+    )
 
 
 def test_deep_nesting_is_bounded(tmp_path: Path) -> None:

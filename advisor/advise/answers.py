@@ -10,11 +10,11 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from advisor.loading.problems import DataError, Problem
+from advisor.loading.yaml_source import Source, read_source
 from advisor.models.recommendation import AnswerValue
 from advisor.models.rules import Question
-from advisor.loading.problems import DataError, Problem
-from advisor.loading.validation import did_you_mean
-from advisor.loading.yaml_source import Source, read_source
+from advisor.text.suggest import did_you_mean
 
 
 def load_answers(path: Path, questions: Sequence[Question]) -> dict[str, AnswerValue]:
@@ -52,7 +52,9 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             answers[question.id] = sorted(picked, key=choices.index)
         elif isinstance(value, list):
             problems.append(
-                source.problem((key,), f"{question.id!r} takes one answer, not a list; choose one of: {', '.join(choices)}")
+                source.problem(
+                    (key,), f"{question.id!r} takes one answer, not a list; choose one of: {', '.join(choices)}"
+                )
             )
         elif str(value) not in choices:
             problems.append(source.problem((key,), _bad_choice(question, value, choices)))
@@ -64,7 +66,8 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
 
 
 def _bad_choice(question: Question, value: object, choices: list[str]) -> str:
-    return f"{value!r} is not a choice of {question.id!r}{did_you_mean(str(value), choices)}; choices: {', '.join(choices)}"
+    hint = did_you_mean(str(value), choices)
+    return f"{value!r} is not a choice of {question.id!r}{hint}; choices: {', '.join(choices)}"
 
 
 def dump_answers(answers: Mapping[str, AnswerValue], questions: Sequence[Question]) -> str:

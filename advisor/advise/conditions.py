@@ -1,43 +1,48 @@
 """Evaluating rule conditions over answers, with 'not sure' as a third truth value.
 
 An unanswered question makes a test UNKNOWN (None), and `all`, `any` and `not` follow Kleene's
-three-valued logic, so a rule never fires on an answer the user did not give.
+three-valued logic, so a rule never fires on an answer the user did not give. The tests
+themselves come from the one operator table, `models.rules.OPERATORS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from advisor.models.rules import Condition, Question
 
-Value = str | frozenset[str]
+# An answer as the engine reads it: one choice id, or the set of choices of a several-choice question.
+NormalisedAnswer = str | frozenset[str]
 
 
-def evaluate(cond: Condition, answers: Mapping[str, Value], questions: Mapping[str, Question]) -> bool | None:
-    """True, False, or None when the answers needed to decide are missing."""
+def evaluate(
+    cond: Condition,
+    answers: Mapping[str, NormalisedAnswer],
+    questions: Mapping[str, Question],
+    skipped: Collection[str] = (),
+) -> bool | None:
+    """True, False, or None when the answers needed to decide are missing.
+
+    A test on a question in `skipped` (one that was never asked) is False rather than unknown:
+    the questionnaire passes them, so a question that follows from a skipped one is skipped too.
+    """
     if cond.always:
         return True
     if cond.all is not None:
-        results = [evaluate(c, answers, questions) for c in cond.all]
+        results = [evaluate(c, answers, questions, skipped) for c in cond.all]
         return False if False in results else (None if None in results else True)
     if cond.any is not None:
-        results = [evaluate(c, answers, questions) for c in cond.any]
+        results = [evaluate(c, answers, questions, skipped) for c in cond.any]
         return True if True in results else (None if None in results else False)
     if cond.not_ is not None:
-        inner = evaluate(cond.not_, answers, questions)
+        inner = evaluate(cond.not_, answers, questions, skipped)
         return None if inner is None else not inner
-    assert cond.question is not None  # guaranteed by the model's validator
+    test = cond.test()
+    assert test is not None and cond.question is not None  # guaranteed by the model's validator
+    if cond.question in skipped:
+        return False
     value = answers.get(cond.question)
     if value is None:
         return None
-    if cond.includes is not None:
-        return cond.includes in value
-    if cond.is_ is not None:
-        return value == cond.is_
-    if cond.in_ is not None:
-        return value in cond.in_
-    order = [c.id for c in questions[cond.question].choices]
-    position = order.index(value)  # type: ignore[arg-type]
-    if cond.at_least is not None:
-        return position >= order.index(cond.at_least)
-    return position <= order.index(cond.at_most)  # type: ignore[arg-type]
+    operator, argument = test
+    return operator.holds(value, argument, [c.id for c in questions[cond.question].choices])

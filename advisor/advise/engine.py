@@ -1,19 +1,20 @@
 """The recommendation engine: (catalog, answers) → Recommendation, a pure function.
 
-Every rule is evaluated against the answers; a technology's score is the sum of the weights of
-the rules that fire, thresholds from the data turn scores into verdicts, and a veto wins over
-any score. Flips come from re-running the same evaluation with each single answer changed.
+Every rule is evaluated against the answers that count (the questionnaire decides which);
+a technology's score is the sum of the weights of the rules that fire, thresholds from the
+data turn scores into verdicts, and a veto wins over any score. Flips come from re-running the
+same evaluation with each single answer changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from advisor.advise.conditions import NormalisedAnswer, evaluate
+from advisor.advise.questionnaire import Answers, Questionnaire, normalise, public_value
 from advisor.loading.catalog import Catalog
-from advisor.advise.conditions import Value, evaluate
 from advisor.models.recommendation import (
-    AnswerValue,
     DecisionSummary,
     Flip,
     Reason,
@@ -32,12 +33,11 @@ class _Outcome:
     fired: tuple[Rule, ...]
 
 
-class _Model:
+class _RuleBook:
     """The parts of the catalog the engine reads, indexed once per call."""
 
     def __init__(self, catalog: Catalog) -> None:
-        self.questions: list[Question] = catalog.questions
-        self.by_id = {q.id: q for q in self.questions}
+        self.questionnaire = Questionnaire(catalog.questions)
         self.config = catalog.technologies
         self.rules: dict[str, list[Rule]] = {t.id: [] for t in self.config.technologies}
         for rule in catalog.rules:
@@ -46,21 +46,9 @@ class _Model:
             t: {q for rule in rules for q in rule.when.questions()} for t, rules in self.rules.items()
         }
 
-    def asked(self, answers: Mapping[str, Value]) -> tuple[dict[str, Value], list[str]]:
-        """The answers that count (those of questions not made moot) and the skipped questions."""
-        kept: dict[str, Value] = {}
-        skipped: list[str] = []
-        for q in self.questions:
-            # ask_if may only read earlier questions, so `kept` already holds what it needs;
-            # an undecidable ask_if (earlier answer missing) still asks the question.
-            if q.ask_if is not None and evaluate(q.ask_if, kept, self.by_id) is False:
-                skipped.append(q.id)
-            elif q.id in answers:
-                kept[q.id] = answers[q.id]
-        return kept, skipped
-
-    def outcome(self, technology: str, answers: Mapping[str, Value]) -> _Outcome:
-        fired = tuple(r for r in self.rules[technology] if evaluate(r.when, answers, self.by_id) is True)
+    def outcome(self, technology: str, answers: Mapping[str, NormalisedAnswer]) -> _Outcome:
+        by_id = self.questionnaire.by_id
+        fired = tuple(r for r in self.rules[technology] if evaluate(r.when, answers, by_id) is True)
         score = sum(r.weight or 0 for r in fired)
         vetoed = any(r.veto for r in fired)
         t = self.config.thresholds
@@ -70,23 +58,7 @@ class _Model:
         return _Outcome(verdict, score, vetoed, fired)
 
 
-def normalise(answers: Mapping[str, AnswerValue | Sequence[str]]) -> dict[str, Value]:
-    """Drop 'not sure' (None) and make several-choice answers sets."""
-    out: dict[str, Value] = {}
-    for key, value in answers.items():
-        if value is None:
-            continue
-        out[key] = value if isinstance(value, str) else frozenset(value)
-    return out
-
-
-def _public(value: Value | None) -> AnswerValue:
-    if value is None or isinstance(value, str):
-        return value
-    return sorted(value)
-
-
-def _alternatives(question: Question, current: Value | None) -> list[Value]:
+def _alternatives(question: Question, current: NormalisedAnswer | None) -> list[NormalisedAnswer]:
     """Every single change to one answer: another choice, or one choice added or removed."""
     ids = [c.id for c in question.choices]
     if not question.multiple:
@@ -95,36 +67,38 @@ def _alternatives(question: Question, current: Value | None) -> list[Value]:
     return [chosen - {c} if c in chosen else chosen | {c} for c in ids]
 
 
-def recommend(catalog: Catalog, answers: Mapping[str, AnswerValue | Sequence[str]]) -> Recommendation:
+def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
     """The verdict on every technology for these answers (question id → choice id or ids)."""
-    model = _Model(catalog)
+    book = _RuleBook(catalog)
+    questionnaire = book.questionnaire
     raw = normalise(answers)
-    given, skipped = model.asked(raw)
-    asked = [q for q in model.questions if q.id not in skipped]
+    counted = questionnaire.counted(raw)
+    given = counted.answers
+    asked = [q for q in questionnaire.questions if q.id not in counted.skipped]
     unanswered = [q.id for q in asked if q.id not in given]
-    outcomes = {t.id: model.outcome(t.id, given) for t in model.config.technologies}
+    outcomes = {t.id: book.outcome(t.id, given) for t in book.config.technologies}
 
     flips: dict[str, list[Flip]] = {t: [] for t in outcomes}
     for question in asked:
         current = given.get(question.id)
         for alternative in _alternatives(question, current):
             # change the user's own answers: one made moot now may count again after the change
-            changed, _ = model.asked({**raw, question.id: alternative})
+            changed = questionnaire.counted({**raw, question.id: alternative}).answers
             for tech, before in outcomes.items():
-                after = model.outcome(tech, changed)
+                after = book.outcome(tech, changed)
                 if after.verdict != before.verdict:
                     flips[tech].append(
                         Flip(
                             question=question.id,
-                            from_=_public(current),
-                            to=_public(alternative),
+                            from_=public_value(current),
+                            to=public_value(alternative),
                             verdict=after.verdict,
                             score=after.score,
                         )
                     )
 
     technologies = []
-    for t in model.config.technologies:
+    for t in book.config.technologies:
         o = outcomes[t.id]
         reasons = sorted(
             (
@@ -140,7 +114,7 @@ def recommend(catalog: Catalog, answers: Mapping[str, AnswerValue | Sequence[str
             ),
             key=lambda reason: (not reason.veto, -abs(reason.weight or 0), reason.rule),
         )
-        relevant = [q.id for q in asked if q.id in model.reads[t.id]]
+        relevant = [q.id for q in asked if q.id in book.reads[t.id]]
         missing = [q for q in relevant if q not in given]
         technologies.append(
             TechnologyVerdict(
@@ -160,21 +134,20 @@ def recommend(catalog: Catalog, answers: Mapping[str, AnswerValue | Sequence[str
         )
     confidence = round(1 - len(unanswered) / len(asked), 2) if asked else 1.0
     return Recommendation(
-        answers={q.id: _public(given.get(q.id)) for q in model.questions if q.id in given},
-        skipped=skipped,
+        answers={q.id: public_value(given[q.id]) for q in questionnaire.questions if q.id in given},
+        skipped=counted.skipped,
         unanswered=unanswered,
         confidence=confidence,
         confidence_label="high" if confidence >= 0.8 else "medium" if confidence >= 0.5 else "low",
-        thresholds={"recommended": model.config.thresholds.recommended, "avoid": model.config.thresholds.avoid},
+        thresholds={"recommended": book.config.thresholds.recommended, "avoid": book.config.thresholds.avoid},
         decisions=[
             DecisionSummary(
                 id=d.id,
                 title=d.title,
                 question=d.question,
-                technologies=[t.id for t in model.config.technologies if t.decision == d.id],
+                technologies=[t.id for t in book.config.technologies if t.decision == d.id],
             )
-            for d in model.config.decisions
+            for d in book.config.decisions
         ],
         technologies=technologies,
     )
-

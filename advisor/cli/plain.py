@@ -1,127 +1,170 @@
 """The plain front end: questionary prompts instead of a full-screen app (screen readers, logs).
 
-Advise asks the same questions as the TUI wizard, skips the ones earlier answers make moot, saves
+Advise asks the same questions as the TUI wizard (the questionnaire decides which apply), saves
 the answers after each one, and prints (or writes) the same report as `recommend --answers`.
-The quiz asks the same questions as the Quiz screen and records to the same history.
+The quiz asks the same questions as the Quiz screen, from the same plan, and records to the
+same history. `PLAIN_PROMPTS` holds one prompt per question type.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import questionary
 
+from advisor.advise.engine import recommend
+from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnaire
+from advisor.cli import exit_codes
+from advisor.cli.output import emit, err, interactive
 from advisor.loading.catalog import Catalog
-from advisor.advise.conditions import evaluate
-from advisor.advise.engine import normalise, recommend
-from advisor.quiz.grading import Grade
-from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
+from advisor.models.quiz import (
+    Grade,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from advisor.models.recommendation import AnswerValue
-from advisor.cli.output import check_output, emit, interactive, render
-from advisor.quiz.typed_input import LETTERS, parse_ordering
-from advisor.quiz.session import Presented, QuizSession, due_questions
+from advisor.quiz.session import Presented, QuizPlan, start_session
+from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering
+from advisor.reports.build import build_report
+from advisor.reports.formats import render_report
 from advisor.store import ProgressStore
-
-NOT_SURE = "__not_sure__"
-WORKLOAD = "current"
 
 
 def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, AnswerValue] | None:
-    """Ask every question that applies; None if the user stops (Ctrl+C)."""
-    answers: dict[str, AnswerValue] = {}
-    by_id = {q.id: q for q in catalog.questions}
-    total = len(catalog.questions)
-    store = ProgressStore()
-    try:
-        for n, q in enumerate(catalog.questions, 1):
-            if q.ask_if is not None and evaluate(q.ask_if, normalise(answers), by_id) is False:
+    """Ask every question that applies; None if the user stops (Ctrl+C).
+
+    Each answer is saved as it is given, merged into what was kept before: stopping half way
+    loses nothing, and a question not reached keeps its earlier answer.
+    """
+    questionnaire = Questionnaire(catalog.questions)
+    kept: dict[str, AnswerValue] = {k: v for k, v in previous.items() if v is not None}
+    total = len(questionnaire.questions)
+    with ProgressStore() as store:
+        for n, q in enumerate(questionnaire.questions, 1):
+            if q.id not in {a.id for a in questionnaire.applicable(kept)}:
                 continue
             title = f"({n}/{total}) {q.text}"
-            old = previous.get(q.id)
+            old = kept.get(q.id)
             if q.multiple:
                 choices = [
                     questionary.Choice(c.label, value=c.id, checked=isinstance(old, list) and c.id in old)
                     for c in q.choices
                 ]
-                value = questionary.checkbox(title, choices=choices, instruction=f"({q.help}) space to pick, enter when done").ask()
+                instruction = f"({q.help}) space to pick, enter when done"
+                value = questionary.checkbox(title, choices=choices, instruction=instruction).ask()
             else:
-                choices = [questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.choices]
+                choices = [
+                    questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.choices
+                ]
                 choices.append(questionary.Choice("Not sure", value=NOT_SURE))
                 default = old if isinstance(old, str) else NOT_SURE
                 value = questionary.select(title, choices=choices, default=default, instruction=f"({q.help})").ask()
-            if value is None:  # Ctrl+C: keep what was answered so far
+            if value is None:  # Ctrl+C: what was answered is saved already
                 return None
-            answers[q.id] = None if value == NOT_SURE else value
-            store.save_workload(WORKLOAD, {k: v for k, v in answers.items() if v is not None})
-    finally:
-        store.close()
-    return {k: v for k, v in answers.items() if v is not None}
+            if value == NOT_SURE:
+                kept.pop(q.id, None)
+            else:
+                kept[q.id] = value
+            store.save_workload(CURRENT_WORKLOAD, dict(kept))
+    return kept
 
 
-def run_advise(catalog: Catalog, fmt: str, output: Path | None, force: bool) -> int:
+def run_advise(catalog: Catalog, fmt: str, output: Path | None) -> int:
     """`advisor recommend --plain`: ask, then print or write the report; returns the exit code."""
-    if output is not None and (problem := check_output(output, force)):
-        print(f"advisor: {problem}", file=sys.stderr)
-        return 2
     if not interactive():
-        print("advisor: --plain asks questions and needs a terminal; use --answers FILE in scripts", file=sys.stderr)
-        return 2
+        err("--plain asks questions and needs a terminal; use --answers FILE in scripts")
+        return exit_codes.USAGE
     with ProgressStore() as store:
-        previous = store.load_workload(WORKLOAD) or {}
+        previous = store.load_workload(CURRENT_WORKLOAD) or {}
     answers = ask_all(catalog, previous)
     if answers is None:
         print("Stopped; the answers so far are saved and will be offered next time.", file=sys.stderr)
-        return 130
-    return emit(render(catalog, recommend(catalog, answers), fmt), output)
+        return exit_codes.INTERRUPTED
+    return emit(render_report(build_report(catalog, recommend(catalog, answers)), fmt), output)
 
 
 # --- the quiz ---------------------------------------------------------------------------
 
-_STOP = object()
+STOP = object()  # what a prompt returns when the learner presses Ctrl+C
+
+
+def _single(q: SingleChoice, presented: Presented) -> Any:
+    by_id = {o.id: o for o in q.options}
+    choices = [questionary.Choice(by_id[i].text, value=i) for i in presented.order]
+    return questionary.select(q.prompt.strip(), choices=choices).ask()
+
+
+def _true_false(q: TrueFalse, presented: Presented) -> Any:
+    choices = [questionary.Choice("True", value=True), questionary.Choice("False", value=False)]
+    return questionary.select(q.prompt.strip(), choices=choices).ask()
+
+
+def _multiple(q: MultipleChoice, presented: Presented) -> Any:
+    by_id = {o.id: o for o in q.options}
+    choices = [questionary.Choice(by_id[i].text, value=i) for i in presented.order]
+    answer = questionary.checkbox(q.prompt.strip(), choices=choices, instruction="(pick every right answer)").ask()
+    return sorted(answer) if answer is not None else None
+
+
+def _ordering(q: Ordering, presented: Presented) -> Any:
+    by_id = {i.id: i for i in q.items}
+    listing = "\n".join(f"  {n}. {by_id[i].text}" for n, i in enumerate(presented.order, 1))
+
+    def check(text: str) -> bool | str:
+        parsed = parse_ordering(text, presented.order)
+        return parsed.message if isinstance(parsed, Invalid) else True
+
+    text = questionary.text(f"{q.prompt.strip()}\n{listing}\nThe numbers in the right order:", validate=check).ask()
+    return None if text is None else parse_ordering(text, presented.order)
+
+
+def _matching(q: Matching, presented: Presented) -> Any:
+    right = {p.id: p.right for p in q.pairs}
+    answer = {}
+    for pair in q.pairs:
+        choices = [
+            questionary.Choice(f"{letter}) {right[pid]}", value=pid)
+            for letter, pid in zip(LETTERS, presented.order, strict=False)
+        ]
+        choice = questionary.select(f"{q.prompt.strip()}\n  {pair.left} →", choices=choices).ask()
+        if choice is None:
+            return None
+        answer[pair.id] = choice
+    return answer
+
+
+def _numeric(q: Numeric, presented: Presented) -> Any:
+    return questionary.text(f"{q.prompt.strip()}{f' ({q.unit})' if q.unit else ''}").ask()
+
+
+def _short(q: ShortAnswer, presented: Presented) -> Any:
+    return questionary.text(q.prompt.strip()).ask()
+
+
+# One prompt per question type (a test checks every type has one).
+PLAIN_PROMPTS: dict[type, Callable[[Any, Presented], Any]] = {
+    SingleChoice: _single,
+    TrueFalse: _true_false,
+    MultipleChoice: _multiple,
+    Ordering: _ordering,
+    Matching: _matching,
+    Numeric: _numeric,
+    ShortAnswer: _short,
+}
 
 
 def ask(presented: Presented) -> Any:
-    """Ask one question; returns the response, or _STOP when the learner presses Ctrl+C."""
-    q = presented.question
-    prompt = q.prompt.strip()
-    if isinstance(q, SingleChoice):
-        by_id = {o.id: o for o in q.options}
-        answer = questionary.select(prompt, choices=[questionary.Choice(by_id[i].text, value=i) for i in presented.order]).ask()
-    elif isinstance(q, TrueFalse):
-        answer = questionary.select(prompt, choices=[questionary.Choice("True", value=True), questionary.Choice("False", value=False)]).ask()
-    elif isinstance(q, MultipleChoice):
-        by_id = {o.id: o for o in q.options}
-        answer = questionary.checkbox(
-            prompt, choices=[questionary.Choice(by_id[i].text, value=i) for i in presented.order], instruction="(pick every right answer)"
-        ).ask()
-        answer = sorted(answer) if answer is not None else None
-    elif isinstance(q, Ordering):
-        by_id = {i.id: i for i in q.items}
-        listing = "\n".join(f"  {n}. {by_id[i].text}" for n, i in enumerate(presented.order, 1))
-        text = questionary.text(
-            f"{prompt}\n{listing}\nThe numbers in the right order:",
-            validate=lambda t: True if not isinstance(parse_ordering(t, presented.order), str) else parse_ordering(t, presented.order),
-        ).ask()
-        answer = None if text is None else parse_ordering(text, presented.order)
-    elif isinstance(q, Matching):
-        right = {p.id: p.right for p in q.pairs}
-        answer = {}
-        for pair in q.pairs:
-            choice = questionary.select(
-                f"{prompt}\n  {pair.left} →",
-                choices=[questionary.Choice(f"{letter}) {right[pid]}", value=pid) for letter, pid in zip(LETTERS, presented.order, strict=False)],
-            ).ask()
-            if choice is None:
-                return _STOP
-            answer[pair.id] = choice
-    elif isinstance(q, Numeric):
-        answer = questionary.text(f"{prompt}{f' ({q.unit})' if q.unit else ''}").ask()
-    else:
-        assert isinstance(q, ShortAnswer)
-        answer = questionary.text(prompt).ask()
-    return _STOP if answer is None else answer
+    """Ask one question; returns the response, or STOP when the learner presses Ctrl+C."""
+    answer = PLAIN_PROMPTS[type(presented.question)](presented.question, presented)
+    return STOP if answer is None else answer
 
 
 def show(grade: Grade, presented: Presented) -> None:
@@ -134,35 +177,33 @@ def show(grade: Grade, presented: Presented) -> None:
     print(f"  {presented.question.explanation}\n")
 
 
-def run_quiz(catalog: Catalog, names: list[str], *, due: bool, seed: int | None, limit: int) -> int:
+def run_quiz(catalog: Catalog, plan: QuizPlan) -> int:
     """Run a session in plain prompts; returns the exit code."""
     if not interactive():
-        print("advisor: the quiz asks questions and needs a terminal", file=sys.stderr)
-        return 2
+        err("the quiz asks questions and needs a terminal")
+        return exit_codes.USAGE
     with ProgressStore() as store:
-        if due:
-            ids = due_questions(catalog, store)
-            if not ids:
-                print("Nothing is due for review now.")
-                return 0
-            session = QuizSession.start(catalog, store, question_ids=ids, seed=seed)
-        else:
-            session = QuizSession.start(catalog, store, quiz_ids=names, seed=seed, limit=limit * max(1, len(names)))
+        session = start_session(catalog, plan, store.answers())
+        if session is None:
+            print("Nothing is due for review now.")
+            return exit_codes.OK
         print(f"{len(session.items)} question(s); session {session.session_id}\n")
         while (presented := session.current) is not None:
             response = ask(presented)
-            if response is _STOP:
+            if response is STOP:
                 print("Stopped; every answer so far is saved.")
                 break
             result = session.submit(response)
-            show(result, presented)
-            if not result.correct and session.is_leech(presented):
-                print(f"  You have missed this one several times; re-read: {catalog.describe(presented.question.tests[0])}\n"
-                      if presented.question.tests else "  You have missed this one several times.\n")
+            store.record_answer(result.entry)
+            show(result.grade, presented)
+            if not result.grade.correct and session.is_leech(presented, store.answers()):
+                tests = presented.question.tests
+                where = f"; re-read: {catalog.describe(tests[0])}" if tests else "."
+                print(f"  You have missed this one several times{where}\n")
             session.advance()
         s = session.summary()
         if s.score.total:
             print(f"Score: {s.score.right} of {s.score.total} ({s.score.share:.0%})")
             for item in s.reread:
                 print(f"  re-read: {catalog.describe(item)}")
-    return 0
+    return exit_codes.OK

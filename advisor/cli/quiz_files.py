@@ -7,26 +7,29 @@ from pathlib import Path
 
 import yaml
 
+from advisor.cli import exit_codes
+from advisor.cli.output import emit, err
+from advisor.destination import why_not_writable
 from advisor.loading.catalog import Catalog
-from advisor.cli.output import check_output, emit
-from advisor.loading.problems import visible
+from advisor.text.controls import visible
+from advisor.text.suggest import did_you_mean
 
 
 def import_quiz(source: Path, output: Path | None, force: bool) -> int:
     """Read a GIFT file into a quiz YAML file (or stdout); report what could not be represented."""
     from advisor.interop.gift import import_gift
 
-    if output is not None and (problem := check_output(output, force)):
-        print(f"advisor: {problem}", file=sys.stderr)
-        return 2
+    if output is not None and (problem := why_not_writable(output, force=force)):
+        err(problem)
+        return exit_codes.USAGE
     try:
         text = source.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        print(f"advisor: cannot read {source}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        err(f"cannot read {source}: {exc.strerror or exc}")
+        return exit_codes.USAGE
     except UnicodeDecodeError:
-        print(f"advisor: {source} is not UTF-8 text", file=sys.stderr)
-        return 2
+        err(f"{source} is not UTF-8 text")
+        return exit_codes.USAGE
     slug = "".join(c if c.isalnum() else "-" for c in source.stem.lower()).strip("-") or "imported"
     result = import_gift(text, quiz_id=slug, title=source.stem)
     for skipped in result.skipped:
@@ -41,13 +44,12 @@ def import_quiz(source: Path, output: Path | None, force: bool) -> int:
 def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool) -> int:
     """Write one of our quizzes as GIFT."""
     from advisor.interop.gift import export_gift
-    from advisor.loading.validation import did_you_mean
 
     quizzes = {q.id: q for q in catalog.quizzes}
     if quiz_id not in quizzes:
-        print(f"advisor: unknown quiz {quiz_id!r}{did_you_mean(quiz_id, quizzes)}; quizzes: {', '.join(quizzes)}", file=sys.stderr)
-        return 2
-    if output is not None and (problem := check_output(output, force)):
-        print(f"advisor: {problem}", file=sys.stderr)
-        return 2
+        err(f"unknown quiz {quiz_id!r}{did_you_mean(quiz_id, quizzes)}; quizzes: {', '.join(quizzes)}")
+        return exit_codes.USAGE
+    if output is not None and (problem := why_not_writable(output, force=force)):
+        err(problem)
+        return exit_codes.USAGE
     return emit(export_gift(quizzes[quiz_id]), output)

@@ -6,34 +6,8 @@ content show as written; only a bracket followed by `(` could form a link, and t
 
 from __future__ import annotations
 
-import re
-
 from advisor.models.content import Concept, Exercise, Figure, Guide, MinuteRange, Origin, Resource, Section, UseCases
-
-_LINK_LIKE = re.compile(r"\](\()")
-
-
-def inline(text: str) -> str:
-    """Escape the few sequences in plain text that Markdown would turn into links or HTML."""
-    return _LINK_LIKE.sub(r"]\\(", text.replace("<", "\\<"))
-
-
-def minutes(span: MinuteRange) -> str:
-    """'75–90 min' or '4–5 h' or '5 h 15 min – 6 h 30 min', whichever reads best."""
-
-    def one(m: int) -> str:
-        if m < 60:
-            return f"{m} min"
-        h, rest = divmod(m, 60)
-        return f"{h} h" if rest == 0 else f"{h} h {rest} min"
-
-    if span.min == span.max:
-        return one(span.min)
-    if span.max < 120:  # "75–90 min" reads better than "1 h 15 min – 1 h 30 min"
-        return f"{span.min}–{span.max} min"
-    if span.min % 60 == 0 and span.max % 60 == 0:
-        return f"{span.min // 60}–{span.max // 60} h"
-    return f"{one(span.min)} – {one(span.max)}"
+from advisor.text.markdown import inline, minutes
 
 
 def _figure_row(f: Figure) -> str:
@@ -123,7 +97,8 @@ def overview_parts(guide: Guide) -> list[tuple[str, str]]:
         "",
         inline(guide.summary),
         "",
-        f"**Difficulty:** {guide.difficulty} · **Reading time:** {minutes(guide.reading_time)}"
+        f"**Difficulty:** {guide.difficulty}"
+        f" · **Reading time:** {minutes(guide.reading_time.min, guide.reading_time.max)}"
         f" · **Size:** about {guide.content_size_kb} KB",
     ]
     start = [
@@ -140,8 +115,8 @@ def overview_parts(guide: Guide) -> list[tuple[str, str]]:
         "",
         "| Activity | Time |",
         "| --- | --- |",
-        *(f"| {inline(t.label)} | {minutes(t.minutes)} |" for t in guide.timeline),
-        f"| **Total** | **{minutes(total)}** |",
+        *(f"| {inline(t.label)} | {minutes(t.minutes.min, t.minutes.max)} |" for t in guide.timeline),
+        f"| **Total** | **{minutes(total.min, total.max)}** |",
     ]
     criteria = [
         "# Completion criteria",

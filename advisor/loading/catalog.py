@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import gc
 import hashlib
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
+from advisor.loading.checks import cross_check
+from advisor.loading.files import LoadedFile, load_files
 from advisor.loading.paths import shipped_folders, yaml_files
+from advisor.loading.problems import DataError
 from advisor.models.base import Frozen
 from advisor.models.content import (
     ApiComparison,
@@ -22,12 +26,11 @@ from advisor.models.content import (
     Section,
     UseCases,
 )
-from advisor.loading.checks import cross_check
-from advisor.loading.files import LoadedFile, load_files
 from advisor.models.kinds import KINDS_BY_MODEL
 from advisor.models.quiz import Quiz
 from advisor.models.rules import Question, Questions, Rule, Rules, Technologies
-from advisor.loading.problems import DataError
+
+M = TypeVar("M", bound=Frozen)
 
 
 @dataclass(frozen=True)
@@ -41,56 +44,57 @@ class Catalog:
         sections = sorted(self.of_kind(Section), key=lambda s: (s.order, s.id))
         object.__setattr__(self, "sections", tuple(sections))
 
-    def of_kind(self, model: type[Frozen]) -> list:
+    def of_kind(self, model: type[M]) -> list[M]:
+        """Every file's model of this kind, in loading order."""
         return [f.model for f in self.files if isinstance(f.model, model)]
 
-    def _single(self, model: type[Frozen]):
+    def _single(self, model: type[M]) -> M:
         found = self.of_kind(model)
         if not found:
             raise LookupError(f"the catalog has no {KINDS_BY_MODEL[model]} file")
         return found[0]
 
-    @property
+    @cached_property
     def guide(self) -> Guide:
         return self._single(Guide)
 
-    @property
+    @cached_property
     def matrix(self) -> Matrix:
         return self._single(Matrix)
 
-    @property
+    @cached_property
     def api_comparison(self) -> ApiComparison:
         return self._single(ApiComparison)
 
-    @property
+    @cached_property
     def use_cases(self) -> UseCases:
         return self._single(UseCases)
 
-    @property
+    @cached_property
     def benchmarks(self) -> Benchmarks:
         return self._single(Benchmarks)
 
-    @property
+    @cached_property
     def questions(self) -> list[Question]:
         """The workload questionnaire, in the order it is asked."""
         return list(self._single(Questions).questions)
 
-    @property
+    @cached_property
     def technologies(self) -> Technologies:
         return self._single(Technologies)
 
-    @property
+    @cached_property
     def rules(self) -> list[Rule]:
         """Every recommendation rule, file by file in loading order."""
         return [rule for f in self.of_kind(Rules) for rule in f.rules]
 
-    @property
+    @cached_property
     def quizzes(self) -> list[Quiz]:
         """Every quiz, in guide order of their sections (user quizzes last)."""
         order = {s.id: s.order for s in self.sections}
         return sorted(self.of_kind(Quiz), key=lambda q: (order.get(q.section or "", 10**6), q.id))
 
-    @property
+    @cached_property
     def content_version(self) -> str:
         """A short hash of every data file's bytes: which guide, rules and quizzes made a report."""
         # hashes of each file, sorted: independent of the working folder and of loading order

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.models.base import Frozen
-from advisor.models.kinds import KINDS_BY_MODEL
 from advisor.loading.problems import DataError, Problem
 from advisor.loading.validation import validate_source
 from advisor.loading.yaml_source import Source, read_source
+from advisor.models.base import Frozen
+from advisor.models.kinds import KINDS_BY_MODEL
 
 
 @dataclass(frozen=True)

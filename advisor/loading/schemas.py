@@ -8,11 +8,7 @@ from advisor.models.kinds import KINDS
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of file kind `kind`, or of the JSON report ('report')."""
-    if kind == "report":
-        from advisor.reports.json_report import report_schema
-
-        return report_schema()
+    """The JSON Schema (draft 2020-12) of file kind `kind` (a key of KINDS)."""
     model = KINDS[kind].model
     schema = model.model_json_schema(mode="validation")
     return {

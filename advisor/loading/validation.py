@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from advisor.loading.problems import DataError, FieldPath, Problem
+from advisor.loading.yaml_source import Source
 from advisor.models.base import Frozen
 from advisor.models.kinds import KINDS
-from advisor.loading.problems import DataError, Path_, Problem
-from advisor.loading.yaml_source import Source
+from advisor.text.suggest import did_you_mean
 
 _ID_PATTERN_HINT = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
 
@@ -24,7 +24,9 @@ def validate_source(source: Source) -> Frozen:
         raise DataError([source.problem(("kind",), f"missing; expected one of: {', '.join(KINDS)}")])
     if not isinstance(kind, str) or kind not in KINDS:
         hint = did_you_mean(str(kind), KINDS)
-        raise DataError([source.problem(("kind",), f"unknown kind {kind!r}{hint}; expected one of: {', '.join(KINDS)}")])
+        raise DataError(
+            [source.problem(("kind",), f"unknown kind {kind!r}{hint}; expected one of: {', '.join(KINDS)}")]
+        )
     model = KINDS[kind].model
     try:
         return model.model_validate(source.data)
@@ -35,22 +37,22 @@ def validate_source(source: Source) -> Frozen:
 def _problems(source: Source, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        path: Path_ = tuple(error["loc"])
+        path: FieldPath = tuple(error["loc"])
         at_key = error["type"] == "extra_forbidden"
         problems.append(source.problem(_document_path(source, path), _message(model, path, error), at_key=at_key))
     return problems
 
 
-def _document_path(source: Source, path: Path_) -> Path_:
+def _document_path(source: Source, path: FieldPath) -> FieldPath:
     """Drop the parts of pydantic's location that are not in the document (union tags)."""
-    out: Path_ = ()
+    out: FieldPath = ()
     for part in path:
         if (*out, part) in source.values or part == path[-1]:
             out = (*out, part)
     return out
 
 
-def _message(model: type[BaseModel], path: Path_, error: Any) -> str:
+def _message(model: type[BaseModel], path: FieldPath, error: Any) -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
@@ -83,13 +85,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def did_you_mean(word: str, options: typing.Iterable[str]) -> str:
-    """A ' (did you mean ...?)' suffix when `word` is a near miss of one of `options`."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+def _fields_at(model: type[BaseModel], path: FieldPath) -> list[str]:
     """The field names the model expects at `path`, following lists, dicts and unions."""
     current: Any = model
     for part in path:
@@ -102,9 +98,9 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
 
 def _step(annotation: Any, part: str | int) -> Any:
     for candidate in _unwrap(annotation):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            if isinstance(part, str) and part in candidate.model_fields:
-                return candidate.model_fields[part].annotation
+        is_model = isinstance(candidate, type) and issubclass(candidate, BaseModel)
+        if is_model and isinstance(part, str) and part in candidate.model_fields:
+            return candidate.model_fields[part].annotation
         origin = typing.get_origin(candidate)
         args = typing.get_args(candidate)
         if origin is list and isinstance(part, int) and args:

@@ -16,7 +16,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from advisor.loading.problems import DataError, Path_, Problem, format_field, visible
+from advisor.loading.problems import DataError, FieldPath, Problem, format_field
+from advisor.text.controls import visible
 
 try:  # the C loader is several times faster; the pure one is only a fallback
     from yaml import CSafeLoader as _Loader
@@ -56,17 +57,17 @@ class Source:
     path: Path
     display: str
     data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
-    def locate(self, path: Path_, *, at_key: bool = False) -> tuple[int, int]:
+    def locate(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the field at `path`, or of its nearest existing ancestor.
 
         Elements of `path` that are not in the document (such as a union's tag that
         pydantic inserts) are skipped rather than ending the search. `at_key` points at the
         key itself, for problems with the key (an unknown field) rather than its value.
         """
-        found: Path_ = ()
+        found: FieldPath = ()
         best = self.values.get((), (1, 1))
         for part in path:
             candidate = (*found, part)
@@ -77,7 +78,7 @@ class Source:
                 best = value if key is None or (key[0] == value[0] and not at_key) else key
         return best
 
-    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
         line, column = self.locate(path, at_key=at_key)
         return Problem(self.display, line, column, format_field(path), message)
 
@@ -108,7 +109,11 @@ def read_source(path: Path, display: str | None = None, *, expected: str = "a ma
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataError(
-            [Problem(display, line, column, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+            [
+                Problem(
+                    display, line, column, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+                )
+            ]
         ) from None
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
@@ -124,7 +129,11 @@ def read_source(path: Path, display: str | None = None, *, expected: str = "a ma
     if len(nodes) > 1:
         mark = nodes[1].start_mark
         raise DataError(
-            [Problem(display, mark.line + 1, mark.column + 1, "", "the file holds several YAML documents; expected one")]
+            [
+                Problem(
+                    display, mark.line + 1, mark.column + 1, "", "the file holds several YAML documents; expected one"
+                )
+            ]
         )
     source = Source(path, display, None)
     walker = _Walker(source)
@@ -145,11 +154,11 @@ class _Walker:
         self.reused = 0
         self.problems: list[Problem] = []
 
-    def _fail(self, node: Node, path: Path_, message: str) -> None:
+    def _fail(self, node: Node, path: FieldPath, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Problem(self.source.display, mark.line + 1, mark.column + 1, format_field(path), message))
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, path: FieldPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
@@ -164,7 +173,11 @@ class _Walker:
                 self.reused += 1
                 if self.reused > MAX_ALIAS_REUSE:
                     if self.reused == MAX_ALIAS_REUSE + 1:
-                        self._fail(node, path, f"aliases expand the document more than {MAX_ALIAS_REUSE:,} times (an alias bomb?)")
+                        self._fail(
+                            node,
+                            path,
+                            f"aliases expand the document more than {MAX_ALIAS_REUSE:,} times (an alias bomb?)",
+                        )
                     return None
             self.seen.add(id(node))
         if isinstance(node, ScalarNode):
@@ -182,7 +195,7 @@ class _Walker:
         self._fail(node, path, "unsupported YAML node")  # pragma: no cover
         return None
 
-    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+    def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         first: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -204,7 +217,7 @@ class _Walker:
             out[key] = self.build(value_node, child, depth + 1)
         return out
 
-    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             self._fail(node, path, f"unsupported tag {tag!r}; data files hold plain values only")

@@ -6,7 +6,7 @@ publishes them as JSON Schema for editors.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -14,20 +14,20 @@ from pydantic import Field, model_validator
 from advisor.models.base import Frozen, Id, SourceRef, Text
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     """Where a piece of content comes from: the source guide, or written by us to fill a gap."""
 
     guide = "guide"
     ours = "ours"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     low = "low"
     medium = "medium"
     high = "high"
 
 
-class Difficulty(str, Enum):
+class Difficulty(StrEnum):
     easy = "easy"
     medium = "medium"
     hard = "hard"

@@ -1,12 +1,15 @@
 """The Advise data: the workload questionnaire, the technologies it decides on, and the rules.
 
-Conditions are data, not code: `all`, `any`, `not`, `always`, or a test on one question
-(`is`, `in`, `includes`, and `at_least` / `at_most` over a question's ordered choices).
+Conditions are data, not code: `all`, `any`, `not`, `always`, or a test on one question from
+the one table of operators, `OPERATORS` (`is`, `in`, `includes`, and `at_least` / `at_most`
+over a question's ordered choices).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -17,6 +20,48 @@ class Choice(Frozen):
     id: Id
     label: Text
     help: Text | None = None
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A test on one question's answer, as a rule writes it: `is`, `in`, `includes`, `at_least`...
+
+    `several` says which questions it applies to: several-choice ones (the answer is a set) or
+    single-choice ones (the answer is one choice id). `holds(answer, argument, order)` decides it;
+    `order` is the question's choice ids as listed, for the ordered tests.
+    """
+
+    name: str  # the key in YAML
+    field: str  # the Condition attribute that holds its argument
+    several: bool
+    holds: Callable[[Any, Any, list[str]], bool]
+    help: str
+
+
+# The one table of condition operators: the model, the engine and the cross-checks all read it.
+OPERATORS: dict[str, Operator] = {
+    op.name: op
+    for op in (
+        Operator("is", "is_", False, lambda answer, arg, _: answer == arg, "the answer is this choice"),
+        Operator("in", "in_", False, lambda answer, arg, _: answer in arg, "the answer is one of these choices"),
+        Operator("includes", "includes", True, lambda answer, arg, _: arg in answer, "the answers include this choice"),
+        Operator(
+            "at_least",
+            "at_least",
+            False,
+            lambda answer, arg, order: order.index(answer) >= order.index(arg),
+            "the answer is this choice or one listed after it",
+        ),
+        Operator(
+            "at_most",
+            "at_most",
+            False,
+            lambda answer, arg, order: order.index(answer) <= order.index(arg),
+            "the answer is this choice or one listed before it",
+        ),
+    )
+}
+_COMBINATORS = ("all", "any", "not_", "always")
 
 
 class Condition(Frozen):
@@ -37,22 +82,39 @@ class Condition(Frozen):
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
-        combinators = [name for name in ("all", "any", "not_", "always") if getattr(self, name) is not None]
-        tests = [name for name in ("is_", "in_", "includes", "at_least", "at_most") if getattr(self, name) is not None]
+        combinators = [name for name in _COMBINATORS if getattr(self, name) is not None]
+        tests = [op.name for op in OPERATORS.values() if getattr(self, op.field) is not None]
         if combinators:
             if len(combinators) > 1 or tests or self.question is not None:
                 raise ValueError("use one of all, any, not, always — or question with one test — per condition")
             return self
         if self.question is None or len(tests) != 1:
             raise ValueError(
-                "a condition is all/any/not/always, or `question` with exactly one of is, in, includes, at_least, at_most"
+                f"a condition is all/any/not/always, or `question` with exactly one of {', '.join(OPERATORS)}"
             )
         return self
+
+    def test(self) -> tuple[Operator, Any] | None:
+        """The operator and its argument, for a test on one question; None for all/any/not/always."""
+        for op in OPERATORS.values():
+            argument = getattr(self, op.field)
+            if argument is not None:
+                return op, argument
+        return None
+
+    def children(self) -> list[tuple[tuple[str | int, ...], Condition]]:
+        """The nested conditions with where they sit: (("all", 0), c), (("not",), c)..."""
+        found: list[tuple[tuple[str | int, ...], Condition]] = []
+        for key, nested in (("all", self.all), ("any", self.any)):
+            found += [((key, i), c) for i, c in enumerate(nested or [])]
+        if self.not_ is not None:
+            found.append((("not",), self.not_))
+        return found
 
     def questions(self) -> set[str]:
         """Every question id this condition reads."""
         found = {self.question} if self.question else set()
-        for child in [*(self.all or []), *(self.any or []), *([self.not_] if self.not_ else [])]:
+        for _, child in self.children():
             found |= child.questions()
         return found
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from hashlib import blake2b
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
 
-from advisor.store import Answer
+from advisor.models.progress import Answer
 
 LEECH_LAPSES = 4  # missed this often, a question means the section needs re-reading
 MASTERY_MIN_REVIEWS = 2  # below this, a mastery figure would be noise
@@ -30,7 +30,7 @@ def card_id(question_id: str, revision: int) -> int:
 
 def parse_time(stamp: str) -> datetime:
     moment = datetime.fromisoformat(stamp)
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,12 @@ def rebuild(question_id: str, revision: int, answers: Iterable[Answer]) -> CardS
         )
         for a in reviews
     ]
-    first = parse_time(reviews[0].answered_at) if reviews else datetime.now(timezone.utc)
+    first = parse_time(reviews[0].answered_at) if reviews else datetime.now(UTC)
     card = _scheduler.reschedule_card(Card(card_id=cid, due=first), logs) if logs else Card(card_id=cid, due=first)
     return CardState(question_id, card, len(reviews), sum(1 for a in reviews if not a.correct))
 
 
-def card_states(questions: Iterable[tuple[str, int]], answers: list[Answer]) -> dict[str, CardState]:
+def card_states(questions: Iterable[tuple[str, int]], answers: Iterable[Answer]) -> dict[str, CardState]:
     """Cards for (question id, revision) pairs that have at least one review."""
     by_question: dict[str, list[Answer]] = defaultdict(list)
     for a in answers:

@@ -1,7 +1,8 @@
-"""A quiz session: which questions, in what order, graded and recorded, and summed up at the end.
+"""A quiz session: which questions, in what order, graded, and summed up at the end.
 
 Questions and their options are shuffled with a seed that is part of the session id, so any
-session can be replayed exactly. Every answer is appended to the store's log as it is given.
+session can be replayed exactly. The session is pure: `submit` grades and returns the answer
+to append to the log, and the front end stores it (the TUI from its writer thread).
 """
 
 from __future__ import annotations
@@ -11,14 +12,36 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from advisor.loading.catalog import Catalog
-from advisor.quiz.grading import Grade, grade
-from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, QuizQuestion, SingleChoice
-from advisor.quiz.scheduling import card_states, due, rebuild
-from advisor.store import ProgressStore
+from advisor.models.progress import Answer, NewAnswer
+from advisor.models.quiz import Grade, Quiz, QuizQuestion
+from advisor.quiz.progress import due_questions, quiz_questions
+from advisor.quiz.scheduling import rebuild
+
+QUESTIONS_PER_QUIZ = 10  # a session's default length for each quiz chosen
+
+
+@dataclass(frozen=True)
+class QuizPlan:
+    """What a learner asked to practise, the same from the command line, the TUI and plain prompts.
+
+    `quizzes` names the quizzes (all when empty); `due` keeps only their questions due for review;
+    `limit` is questions per quiz named (or in all, when none is named): by default
+    QUESTIONS_PER_QUIZ, or every due question; `seed` replays a session's shuffle.
+    """
+
+    quizzes: tuple[str, ...] = ()
+    due: bool = False
+    limit: int | None = None
+    seed: int | None = None
+
+    def size(self) -> int | None:
+        """The most questions the session may hold; None for no limit."""
+        per_quiz = self.limit if self.limit is not None else (None if self.due else QUESTIONS_PER_QUIZ)
+        return None if per_quiz is None else per_quiz * max(1, len(self.quizzes))
 
 
 @dataclass(frozen=True)
@@ -33,9 +56,12 @@ class Presented:
 
 @dataclass
 class Result:
+    """One answer given in the session: how it was graded and what the log should keep."""
+
     presented: Presented
     grade: Grade
     seconds: float
+    entry: NewAnswer
 
 
 @dataclass(frozen=True)
@@ -58,36 +84,22 @@ class Summary:
     missed: list[Result]
 
 
-def quiz_questions(catalog: Catalog) -> dict[str, tuple[Quiz, QuizQuestion]]:
-    """Every question of every quiz, by question id."""
-    return {q.id: (quiz, q) for quiz in catalog.quizzes for q in quiz.questions}
-
-
-def due_questions(catalog: Catalog, store: ProgressStore, now: datetime | None = None) -> list[str]:
-    """Ids of the questions due for review now."""
-    questions = quiz_questions(catalog)
-    states = card_states(((qid, q.revision) for qid, (_, q) in questions.items()), store.answers())
-    return due(states, now or datetime.now(timezone.utc))
-
-
-def _shuffled(question: QuizQuestion, rng: random.Random) -> tuple[str, ...]:
-    if isinstance(question, SingleChoice | MultipleChoice):
-        ids = [o.id for o in question.options]
-    elif isinstance(question, Ordering):
-        ids = [i.id for i in question.items]
-    elif isinstance(question, Matching):
-        ids = [p.id for p in question.pairs]
-    else:
-        return ()
-    rng.shuffle(ids)
-    return tuple(ids)
+def start_session(catalog: Catalog, plan: QuizPlan, answers: Sequence[Answer]) -> QuizSession | None:
+    """The session `plan` asks for; None when it asks for due questions and none is due."""
+    if not plan.due:
+        return QuizSession.start(catalog, quiz_ids=plan.quizzes, seed=plan.seed, limit=plan.size())
+    wanted = set(plan.quizzes)
+    owner = {qid: quiz.id for qid, (quiz, _) in quiz_questions(catalog).items()}
+    ids = [q for q in due_questions(catalog, answers) if not wanted or owner[q] in wanted]
+    if not ids:
+        return None
+    return QuizSession.start(catalog, question_ids=ids, seed=plan.seed, limit=plan.size())
 
 
 @dataclass
 class QuizSession:
-    """Ask the drawn questions one by one; `submit` grades and records, `summary` sums up."""
+    """Ask the drawn questions one by one; `submit` grades, `summary` sums up."""
 
-    store: ProgressStore
     items: list[Presented]
     seed: int
     session_id: str
@@ -95,13 +107,11 @@ class QuizSession:
     results: list[Result] = field(default_factory=list)
     position: int = 0
     _shown_at: float | None = None
-    _started: float | None = None
 
     @classmethod
     def start(
         cls,
         catalog: Catalog,
-        store: ProgressStore,
         *,
         quiz_ids: Sequence[str] = (),
         question_ids: Sequence[str] = (),
@@ -120,52 +130,45 @@ class QuizSession:
             rng.shuffle(picked)
         if limit is not None:
             picked = picked[:limit]
-        items = [Presented(quiz, q, _shuffled(q, rng)) for quiz, q in picked]
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-        return cls(store, items, seed, f"{stamp}-seed{seed}")
+        items = []
+        for quiz, q in picked:
+            order = q.choice_ids()
+            rng.shuffle(order)
+            items.append(Presented(quiz, q, tuple(order)))
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        return cls(items, seed, f"{stamp}-seed{seed}")
 
     @property
     def current(self) -> Presented | None:
+        """The question to show now (its clock starts on first look), or None at the end."""
         if self.position >= len(self.items):
             return None
         if self._shown_at is None:
             self._shown_at = self.clock()
-            self._started = self._started if self._started is not None else self._shown_at
         return self.items[self.position]
 
     @property
     def finished(self) -> bool:
         return self.position >= len(self.items)
 
-    def submit(self, response: Any, *, defer: Callable[[Callable[[], Any]], None] | None = None) -> Grade:
-        """Grade the answer to the current question, record it, and keep the result.
-
-        `defer` takes the write to the store instead of running it here: the TUI hands it to its
-        writer thread so the event loop never waits on the database.
-        """
+    def submit(self, response: Any) -> Result:
+        """Grade the answer to the current question and keep the result; store `result.entry`."""
         presented = self.current
         if presented is None:
             raise IndexError("the session has no question left")
-        result_grade = grade(presented.question, response)
+        grade = presented.question.grade(response)
         seconds = round(self.clock() - (self._shown_at or self.clock()), 3)
         q = presented.question
+        entry = NewAnswer(q.id, q.revision, self.session_id, grade.correct, response, seconds, presented.practice)
+        result = Result(presented, grade, seconds, entry)
+        self.results.append(result)
+        return result
 
-        def record() -> Any:
-            return self.store.record_answer(
-                q.id, q.revision, self.session_id, result_grade.correct, response, seconds, practice=presented.practice
-            )
-
-        if defer is None:
-            record()
-        else:
-            defer(record)
-        self.results.append(Result(presented, result_grade, seconds))
-        return result_grade
-
-    def is_leech(self, presented: Presented) -> bool:
-        """Missed again and again: the learner should re-read rather than keep guessing."""
+    @staticmethod
+    def is_leech(presented: Presented, answers: Sequence[Answer]) -> bool:
+        """Missed again and again (per the log): the learner should re-read rather than keep guessing."""
         q = presented.question
-        return rebuild(q.id, q.revision, self.store.answers()).leech
+        return rebuild(q.id, q.revision, answers).leech
 
     def advance(self) -> None:
         self.position += 1
@@ -174,7 +177,9 @@ class QuizSession:
     def retry_mistakes(self) -> int:
         """Queue this session's missed questions again, as practice; returns how many."""
         missed = [r.presented for r in self.results if not r.grade.correct and not r.presented.practice]
-        self.items += [Presented(p.quiz, p.question, p.order, practice=True) for p in missed]
+        self.items = self.items[: self.position] + [
+            Presented(p.quiz, p.question, p.order, practice=True) for p in missed
+        ]
         return len(missed)
 
     def summary(self) -> Summary:

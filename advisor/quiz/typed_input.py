@@ -2,15 +2,24 @@
 
 Both front ends show ordering items numbered 1..n and matching right sides lettered a, b, c...;
 the learner types `3 1 2 4` or `b a c`. Parsing is forgiving about spaces and commas and
-strict about everything else (a wrong count or an unknown number is a message, not a guess).
+strict about everything else: a wrong count or an unknown number is an `Invalid` with a
+message for the learner, never a guess (and never confused with an answer).
 """
 
 from __future__ import annotations
 
 import re
 import string
+from dataclasses import dataclass
 
 LETTERS = string.ascii_lowercase
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Typed text that is not an answer yet; `message` says what to type instead."""
+
+    message: str
 
 
 def _tokens(text: str) -> list[str]:
@@ -22,19 +31,20 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[\s,;]+", compact) if t]
 
 
-def parse_ordering(text: str, shown: tuple[str, ...]) -> list[str] | str:
-    """Item ids in the order typed (numbers refer to `shown`), or a message saying what is wrong."""
+def parse_ordering(text: str, shown: tuple[str, ...]) -> list[str] | Invalid:
+    """Item ids in the order typed (numbers refer to `shown`), or what is wrong with the text."""
     tokens = _tokens(text)
     if len(tokens) != len(shown) or not all(t.isdigit() for t in tokens):
-        return f"type the {len(shown)} numbers in order, e.g. {' '.join(str(n) for n in range(len(shown), 0, -1))}"
+        example = " ".join(str(n) for n in range(len(shown), 0, -1))
+        return Invalid(f"type the {len(shown)} numbers in order, e.g. {example}")
     numbers = [int(t) for t in tokens]
     if sorted(numbers) != list(range(1, len(shown) + 1)):
-        return f"use each number from 1 to {len(shown)} once"
+        return Invalid(f"use each number from 1 to {len(shown)} once")
     return [shown[n - 1] for n in numbers]
 
 
-def parse_matching(text: str, lefts: list[str], rights: tuple[str, ...]) -> dict[str, str] | str:
-    """{left pair id: pair id of the chosen right side}, or a message saying what is wrong.
+def parse_matching(text: str, lefts: list[str], rights: tuple[str, ...]) -> dict[str, str] | Invalid:
+    """{left pair id: pair id of the chosen right side}, or what is wrong with the text.
 
     `lefts` are pair ids in the order their left sides are numbered; `rights` are pair ids in the
     order their right sides are lettered.
@@ -42,5 +52,8 @@ def parse_matching(text: str, lefts: list[str], rights: tuple[str, ...]) -> dict
     tokens = _tokens(text)
     letters = LETTERS[: len(rights)]
     if len(tokens) != len(lefts) or not all(len(t) == 1 and t in letters for t in tokens):
-        return f"type one letter ({letters[0]}–{letters[-1]}) for each of the {len(lefts)} items, e.g. {' '.join(letters[: len(lefts)])}"
+        example = " ".join(letters[: len(lefts)])
+        return Invalid(
+            f"type one letter ({letters[0]}–{letters[-1]}) for each of the {len(lefts)} items, e.g. {example}"
+        )
     return {left: rights[letters.index(t)] for left, t in zip(lefts, tokens, strict=True)}

@@ -1,1 +1,1 @@
-"""Reports: a recommendation rendered for people (Markdown) and for programs (JSON)."""
+"""Reports: one Report model built from a recommendation, rendered in every format of `formats.FORMATS`."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from advisor import __version__
 from advisor.loading.catalog import Catalog
@@ -21,7 +21,7 @@ from advisor.models.report import (
 def report_date() -> str:
     """Today (UTC), or the date of $SOURCE_DATE_EPOCH so a report can be reproduced byte for byte."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
     return moment.strftime("%Y-%m-%d")
 
 
@@ -43,11 +43,15 @@ def _next_steps(catalog: Catalog, t: TechnologyVerdict) -> list[str]:
     section = catalog.section(t.section)
     steps = [f"Read “{section.title}”"]
     steps += [item.text for item in section.checklist if topic is None or item.topic == topic]
-    steps += [f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if topic is None or e.topic in (None, topic)]
+    steps += [
+        f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if topic is None or e.topic in (None, topic)
+    ]
     return steps
 
 
-def build_report(catalog: Catalog, rec: Recommendation, *, title: str = "Architecture recommendation", date: str | None = None) -> Report:
+def build_report(
+    catalog: Catalog, rec: Recommendation, *, title: str = "Architecture recommendation", date: str | None = None
+) -> Report:
     """The report of `rec`: every format renders this and nothing else."""
     questions = {q.id: q for q in catalog.questions}
     summaries = {t.id: t.summary for t in catalog.technologies.technologies}
@@ -62,9 +66,7 @@ def build_report(catalog: Catalog, rec: Recommendation, *, title: str = "Archite
             score=t.score,
             vetoed=t.vetoed,
             confidence=t.confidence,
-            reasons=[
-                ReportReason(**r.model_dump(), rests_on_title=catalog.describe(r.rests_on)) for r in t.reasons
-            ],
+            reasons=[ReportReason(**r.model_dump(), rests_on_title=catalog.describe(r.rests_on)) for r in t.reasons],
             flips=[
                 ReportFlip(
                     question=f.question,
@@ -99,7 +101,8 @@ def build_report(catalog: Catalog, rec: Recommendation, *, title: str = "Archite
             for q, v in rec.answers.items()
         ],
         unanswered=[
-            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure") for q in rec.unanswered
+            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure")
+            for q in rec.unanswered
         ],
         skipped=rec.skipped,
         decisions=[

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.learn.markdown import inline
 from advisor.models.report import Report
+from advisor.text.markdown import inline
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Change:
 
 def compare(a: Report, b: Report) -> tuple[list[Change], list[Change]]:
     """(answer changes, verdict changes) from `a` to `b`."""
+
     def answers(r: Report) -> dict[str, tuple[str, str]]:
         return {x.question_id: (x.question, x.label) for x in [*r.answers, *r.unanswered]}
 

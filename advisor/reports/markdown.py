@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from advisor.learn.markdown import inline
 from advisor.models.report import Report, ReportTechnology
+from advisor.text.markdown import inline
 
 VERDICT_LABEL = {"recommended": "✅ Recommended", "consider": "🤔 Consider", "avoid": "⛔ Avoid"}
 
@@ -46,7 +46,8 @@ def render_markdown(report: Report) -> str:
         f"# {inline(report.title)}",
         "",
         f"Made on {report.generated} with advisor {report.advisor_version} (content {report.content_version}). "
-        f"Confidence: **{report.confidence_label}** ({report.confidence:.0%} of the questions that apply were answered).",
+        f"Confidence: **{report.confidence_label}** "
+        f"({report.confidence:.0%} of the questions that apply were answered).",
         "",
         "## Summary",
         "",
@@ -67,10 +68,10 @@ def render_markdown(report: Report) -> str:
         lines += ["## Not answered", "", "Answering these would make the verdicts firmer:", ""]
         lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in report.unanswered]
         lines.append("")
-    chosen = [t for t in report.technologies if t.next_steps]
-    if chosen:
+    with_steps = [t for t in report.technologies if t.next_steps]
+    if with_steps:
         lines += ["## Next steps", ""]
-        for t in chosen:
+        for t in with_steps:
             lines.append(f"- **{inline(t.name)}**")
             lines += [f"  - [ ] {inline(step)}" for step in t.next_steps]
         lines.append("")

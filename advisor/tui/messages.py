@@ -1,18 +1,35 @@
-"""Messages the TUI's widgets post upwards; the app, which owns the store, reacts to them."""
+"""Messages the TUI's widgets post upwards; the screen or app that owns the state reacts to them."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
 
+@dataclass
 class TickChanged(Message):
     """The user ticked or unticked a checklist item."""
 
-    def __init__(self, item_id: str, done: bool) -> None:
-        super().__init__()
-        self.item_id = item_id
-        self.done = done
+    item_id: str
+    done: bool
 
 
+@dataclass
 class ProgressSaved(Message):
     """A tick reached the store; screens showing progress refresh."""
+
+
+@dataclass
+class Answered(Message):
+    """An answer widget holds a complete response, ready to grade (the learner pressed enter)."""
+
+    response: Any
+
+
+@dataclass
+class NotAnswered(Message):
+    """The learner tried to submit something that is not an answer yet; `message` says what to do."""
+
+    message: str

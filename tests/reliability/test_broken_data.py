@@ -34,9 +34,18 @@ CASES: dict[str, tuple[bytes, str]] = {
     "deep-nesting": (b"kind: section\nx: " + b"[" * 200 + b"]" * 200 + b"\n", "nested more than 64 levels deep"),
     "billion-laughs": (bomb().encode(), "aliases expand the document more than 1,000 times"),
     "python-object": (b"kind: !!python/object/apply:os.system ['touch /tmp/advisor-pwned']\n", "unsupported tag"),
-    "wrong-type": (SECTION.replace("order: 1", "order: first").encode(), "x.yaml:3:8: order: input should be a valid integer"),
-    "unknown-field": (SECTION.replace("summary:", "sumary:").encode(), "x.yaml:5:1: sumary: unknown field 'sumary' (did you mean 'summary'?)"),
-    "dangling-reference": (SECTION.replace("concepts: [demo-concept]", "concepts: [nowhere]").encode(), "unknown concept 'nowhere'"),
+    "wrong-type": (
+        SECTION.replace("order: 1", "order: first").encode(),
+        "x.yaml:3:8: order: input should be a valid integer",
+    ),
+    "unknown-field": (
+        SECTION.replace("summary:", "sumary:").encode(),
+        "x.yaml:5:1: sumary: unknown field 'sumary' (did you mean 'summary'?)",
+    ),
+    "dangling-reference": (
+        SECTION.replace("concepts: [demo-concept]", "concepts: [nowhere]").encode(),
+        "unknown concept 'nowhere'",
+    ),
     "not-utf8": (b"kind: section\ntitle: caf\xe9\n", "x.yaml:2:11: not valid UTF-8 (byte 0xe9)"),
     "merge-key": (b"base: &b {x: 1}\nkind: section\nmore:\n  <<: *b\n", "merge keys ('<<') are not supported"),
     "unknown-kind": (b"kind: sektion\n", "unknown kind 'sektion' (did you mean 'section'?)"),
@@ -44,7 +53,9 @@ CASES: dict[str, tuple[bytes, str]] = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_broken_file(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_file(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     data, expected = CASES[name]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pack").mkdir()
@@ -73,12 +84,14 @@ def test_ask_if_may_only_look_back(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "q.yaml").write_text(
         "kind: questions\nquestions:\n"
-        "  - {id: a, text: A, help: H, choices: [{id: x, label: X}, {id: y, label: Y}], ask_if: {question: b, is: x}}\n"
-        "  - {id: b, text: B, help: H, choices: [{id: x, label: X}, {id: y, label: Y}], ask_if: {question: a, is: x}}\n",
+        "  - {id: a, text: A, help: H, choices: [{id: x, label: X}, {id: y, label: Y}],\n"
+        "     ask_if: {question: b, is: x}}\n"
+        "  - {id: b, text: B, help: H, choices: [{id: x, label: X}, {id: y, label: Y}],\n"
+        "     ask_if: {question: a, is: x}}\n",
         encoding="utf-8",
     )
     assert main(["validate", "q.yaml"]) == 2
-    assert "q.yaml:3:99: questions[0].ask_if.question: unknown question 'b'" in capsys.readouterr().err
+    assert "q.yaml:4:25: questions[0].ask_if.question: unknown question 'b'" in capsys.readouterr().err
 
 
 def test_answers_file_errors(tmp_path: Path, monkeypatch, capsys) -> None:

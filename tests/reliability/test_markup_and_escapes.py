@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.loading.catalog import load_catalog
 from advisor.advise.engine import recommend
-from advisor.cli.output import render_report
+from advisor.loading.catalog import load_catalog
 from advisor.reports.build import build_report
+from advisor.reports.formats import render_report
 from advisor.store import ProgressStore
 from advisor.tui.app import AdvisorApp
 from tests.conftest import ROOT
@@ -84,9 +84,8 @@ def test_plain_mode_prints_it_inert(hostile_catalog, capsys) -> None:
     from advisor.cli.plain import show
     from advisor.quiz.session import QuizSession
 
-    with ProgressStore() as store:
-        session = QuizSession.start(hostile_catalog, store, question_ids=[hostile_catalog.quizzes[0].questions[0].id])
-        presented = session.current
-        show(session.submit("nothing"), presented)
+    session = QuizSession.start(hostile_catalog, question_ids=[hostile_catalog.quizzes[0].questions[0].id])
+    presented = session.current
+    show(session.submit("nothing").grade, presented)
     assert "\x1b" not in capsys.readouterr().out
     assert "␛" in presented.question.prompt

@@ -21,14 +21,25 @@ def test_a_pack_adds_a_section(tmp_path: Path, capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda s: s.replace("id: demo\n", "id: serverless\n").replace("order: 1", "order: 40"), "duplicate id 'serverless'"),
-        (lambda s: s.replace("id: demo-first", "id: serverless-deploy-lambda").replace("[demo-first]", "[serverless-deploy-lambda]").replace("order: 1", "order: 40"),
-         "duplicate id 'serverless-deploy-lambda' (first at"),
+        (
+            lambda s: s.replace("id: demo\n", "id: serverless\n").replace("order: 1", "order: 40"),
+            "duplicate id 'serverless'",
+        ),
+        (
+            lambda s: (
+                s.replace("id: demo-first", "id: serverless-deploy-lambda")
+                .replace("[demo-first]", "[serverless-deploy-lambda]")
+                .replace("order: 1", "order: 40")
+            ),
+            "duplicate id 'serverless-deploy-lambda' (first at",
+        ),
         (lambda s: s, "order 1 is also used by"),
     ],
     ids=["section-id", "checklist-id", "section-order"],
 )
-def test_a_pack_that_clashes_is_reported(change, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pack_that_clashes_is_reported(
+    change, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(tmp_path / "pack" / "clash.yaml", change(SECTION))
     assert main(["--pack", str(tmp_path / "pack"), "progress"]) == 2
     err = capsys.readouterr().err

@@ -22,7 +22,9 @@ QUESTIONS = load_catalog().questions
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
 documents = st.recursive(
     scalars,
-    lambda children: st.one_of(st.lists(children, max_size=5), st.dictionaries(st.text(max_size=10), children, max_size=5)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=5), st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
     max_leaves=30,
 )
 kinds = st.sampled_from(["section", "guide", "matrix", "quiz", "rules", "questions", "technologies", "use-cases", "x"])
@@ -45,7 +47,15 @@ def test_random_documents_give_a_result_or_our_error(kind: str, body: dict) -> N
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     index=st.integers(min_value=0, max_value=len(SHIPPED) - 1),
-    edits=st.lists(st.tuples(st.floats(min_value=0, max_value=1), st.sampled_from(["del", "dup", "byte", "colon", "dash"]), st.binary(min_size=1, max_size=3)), min_size=1, max_size=4),
+    edits=st.lists(
+        st.tuples(
+            st.floats(min_value=0, max_value=1),
+            st.sampled_from(["del", "dup", "byte", "colon", "dash"]),
+            st.binary(min_size=1, max_size=3),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
 )
 def test_damaged_shipped_files_give_only_our_error(index: int, edits: list) -> None:
     data = bytearray(SHIPPED[index].read_bytes())

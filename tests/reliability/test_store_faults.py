@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from advisor.models.progress import NewAnswer
 from advisor.store import DB_NAME, SCHEMA_VERSION, ProgressStore
 
 KILLS = 200
@@ -21,11 +22,12 @@ def _writer(home: Path, pipe_w: int) -> None:
     store = ProgressStore(home)
     n = 0
     while True:
-        store.record_answer(f"q{os.getpid()}-{n}", 1, "s", n % 2 == 0, {"n": n})
+        store.record_answer(NewAnswer(f"q{os.getpid()}-{n}", 1, "s", n % 2 == 0, {"n": n}))
         os.write(pipe_w, f"{os.getpid()}-{n}\n".encode())
         n += 1
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_loses_no_committed_answer(tmp_path: Path) -> None:
     home = tmp_path / "home"
     ProgressStore(home).close()
@@ -95,12 +97,14 @@ def test_a_folder_that_stops_taking_writes_keeps_the_run_going(tmp_path: Path) -
     with ProgressStore(home) as store:
         store.set_tick("before", True)
         store.on_warning = heard.append
-        store._db.close()
-        store._db = sqlite3.connect(f"file:{home / DB_NAME}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        store.db.connection.close()
+        store.db.connection = sqlite3.connect(
+            f"file:{home / DB_NAME}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
         store.set_tick("after", True)  # no exception: moved to memory, with the earlier tick
         assert store.in_memory and store.done_items() == {"before", "after"}
         assert heard and "kept for this run only" in heard[0]
-        store.record_answer("q", 1, "s", True, "x")
+        store.record_answer(NewAnswer("q", 1, "s", True, "x"))
         assert len(store.answers()) == 1
 
 
@@ -108,8 +112,8 @@ def test_a_full_disk_keeps_the_run_going(tmp_path: Path) -> None:
     """Simulated with max_page_count: SQLite reports 'database or disk is full' as a full disk would."""
     with ProgressStore(tmp_path / "home") as store:
         store.set_tick("first", True)
-        pages = store._db.execute("PRAGMA page_count").fetchone()[0]
-        store._db.execute(f"PRAGMA max_page_count = {pages}")
+        pages = store.db.connection.execute("PRAGMA page_count").fetchone()[0]
+        store.db.connection.execute(f"PRAGMA max_page_count = {pages}")
         for i in range(300):
             store.save_workload(f"w{i}", {"padding": "x" * 2000})
         assert store.in_memory and "full" in store.warnings[-1]

@@ -14,25 +14,50 @@ from pathlib import Path
 import pytest
 
 from advisor.store import ProgressStore
-from advisor.tui.screens.learn import PAGES
+from advisor.tui.navigation import PAGES
 from advisor.tui.screens.quiz import QuestionScreen
 
 ADVISOR = [sys.executable, "-m", "advisor"]
 
 
-@pytest.mark.parametrize("size", [(20, 6), (80, 24), (300, 100)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [(20, 6), (40, 12), (80, 24), (300, 100)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_every_screen_at_every_size(make_app, catalog, size) -> None:
+    """Every screen opens, takes a key, shows help and closes again at sizes from tiny to huge."""
+    from advisor.tui.screens.home import HomeScreen
+    from advisor.tui.screens.recommendation import RecommendationScreen
+
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        for target in ["learn", "section:serverless", *[p for p, _, _ in PAGES], "advise", "quiz"]:
+        targets = [
+            "learn",
+            f"section:{catalog.sections[-1].id}",
+            *[p.name for p in PAGES],
+            "advise",
+            "quiz",
+            "milestones",
+        ]
+        for target in targets:
             app.action_open(target)
             await pilot.pause()
+            opened = type(app.screen)
+            assert opened is not HomeScreen, target
             await pilot.press("down", "2" if target.startswith("section") else "down")
-        await pilot.press("question_mark", "escape")
+            await pilot.press("question_mark", "escape")
+            assert type(app.screen) is opened, target  # help closed back onto the same screen
+            app.action_open("home")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), target
         app.action_open("advise")
-        await pilot.press("1", "r", "e", "escape", "m", "escape")
+        await pilot.press("1", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RecommendationScreen) and app.screen.report is not None
+        await pilot.press("e", "escape", "m", "escape")
         app.action_open("quiz")
-        await pilot.press("enter", "1", "enter", "escape")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("1", "enter", "escape")
         assert app.is_running
 
 
@@ -96,6 +121,7 @@ def env(home: Path, **extra: str) -> dict[str, str]:
     return {**os.environ, "ADVISOR_HOME": str(home), "COLUMNS": "100", "LINES": "30", **extra}
 
 
+@pytest.mark.slow
 def test_plain_advise_on_a_dumb_terminal_and_ctrl_c_keeps_answers(advisor_home: Path) -> None:
     p = Pty([*ADVISOR, "recommend", "--plain"], env(advisor_home, TERM="dumb"))
     p.wait_for(b"(1/23)")
@@ -108,6 +134,7 @@ def test_plain_advise_on_a_dumb_terminal_and_ctrl_c_keeps_answers(advisor_home: 
         assert store.load_workload("current") == {"traffic_pattern": "steady"}
 
 
+@pytest.mark.slow
 def test_plain_quiz_ctrl_c_keeps_what_was_answered(advisor_home: Path) -> None:
     p = Pty([*ADVISOR, "quiz", "edge", "--plain", "--seed", "3", "--limit", "3"], env(advisor_home, TERM="xterm"))
     p.wait_for(b"3 question(s)")
@@ -118,6 +145,7 @@ def test_plain_quiz_ctrl_c_keeps_what_was_answered(advisor_home: Path) -> None:
     assert b"Stopped; every answer so far is saved." in p.seen and b"Traceback" not in p.seen
 
 
+@pytest.mark.slow
 def test_no_color_keeps_the_tui_colourless(advisor_home: Path) -> None:
     p = Pty([*ADVISOR], env(advisor_home, TERM="xterm-256color", NO_COLOR="1"))
     p.wait_for(b"Learn")
@@ -133,6 +161,7 @@ def test_no_color_keeps_the_tui_colourless(advisor_home: Path) -> None:
     assert b"Learn" in p.seen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [[], ["recommend", "--plain"], ["quiz", "--plain"], ["learn", "edge"]])
 @pytest.mark.parametrize("stdin", ["devnull", "closed"])
 def test_without_a_terminal_a_clear_message(args: list[str], stdin: str, advisor_home: Path) -> None:

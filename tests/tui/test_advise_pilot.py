@@ -7,6 +7,12 @@ from advisor.tui.screens.recommendation import RecommendationScreen
 from advisor.tui.screens.section import SectionScreen
 
 
+async def settle(pilot) -> None:
+    """Let the screen's workers finish (the verdicts are worked out off the event loop)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_answer_go_back_not_sure_and_see_results(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -49,9 +55,10 @@ async def test_answers_come_back_and_the_guide_is_one_key_away(make_app) -> None
         await pilot.press("a")
         assert app.screen.answers["service_count"] == "many"
         await pilot.press("r")
+        await settle(pilot)
         rec_screen = app.screen
         assert isinstance(rec_screen, RecommendationScreen)
-        assert rec_screen.selected().id == rec_screen.rec.technologies[0].id
+        assert rec_screen.selected().id == rec_screen.report.technologies[0].id
         await pilot.press("g")
         assert isinstance(app.screen, SectionScreen)
         await pilot.press("escape")
@@ -67,7 +74,8 @@ async def test_the_whole_questionnaire_ends_in_the_recommendation(make_app, cata
                 break
             await pilot.press("1") if not app.screen.current().multiple else await pilot.press("1", "enter")
         assert isinstance(app.screen, RecommendationScreen)
-        assert app.screen.rec.confidence == 1.0
+        await settle(pilot)
+        assert app.screen.report.confidence == 1.0
 
 
 async def test_save_and_load_an_answers_file(make_app, tmp_path, monkeypatch) -> None:
@@ -134,3 +142,20 @@ async def test_keep_two_and_compare_them(make_app) -> None:
         await pilot.pause()
         diff = app.screen.query_one("#milestone-diff")
         assert "Many" in diff.source
+
+
+async def test_compare_reports_a_milestone_it_cannot_read(make_app) -> None:
+    """A milestone kept by another version of advisor is named, not a crash."""
+    from advisor.tui.screens.milestones import MilestonesScreen
+
+    app = make_app()
+    app.store.save_milestone("old", {}, {"format": "advisor-report", "schema_version": 0})
+    app.store.save_milestone("older", {}, {"something": "else"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_open("milestones")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestonesScreen)
+        await pilot.press("space", "down", "space", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MilestonesScreen)
+        assert any("another advisor version" in n.message for n in app._notifications)

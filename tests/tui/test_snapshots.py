@@ -64,8 +64,15 @@ def test_recommendation(snap_compare, make_app) -> None:
     app = make_app()
     app.store.save_workload(
         "current",
-        {"clients": ["browser", "mobile"], "client_data_needs": "varied", "data_shape": "nested", "service_count": "few",
-         "ops_maturity": "low", "traffic_pattern": "spiky", "domain_complexity": "moderate"},
+        {
+            "clients": ["browser", "mobile"],
+            "client_data_needs": "varied",
+            "data_shape": "nested",
+            "service_count": "few",
+            "ops_maturity": "low",
+            "traffic_pattern": "spiky",
+            "domain_complexity": "moderate",
+        },
     )
     assert snap_compare(app, press=["a", "r", "down", "down", "down", "down", "down"], terminal_size=(100, 30))
 
@@ -74,7 +81,7 @@ def _seeded_quiz(app):
     from advisor.quiz.session import QuizSession
     from advisor.tui.screens.quiz import QuestionScreen
 
-    session = QuizSession.start(app.catalog, app.store, quiz_ids=["grpc"], seed=7, limit=2)
+    session = QuizSession.start(app.catalog, quiz_ids=["grpc"], seed=7, limit=2)
     session.session_id = "snapshot-session"
     session.clock = lambda: 0.0  # no wall-clock time in the picture
     return QuestionScreen(session)

@@ -1,4 +1,4 @@
-"""Moodle GIFT import and export for quizzes (pure: no terminal, no files).
+"""Reading Moodle GIFT files into our quiz schema (pure: no terminal, no files).
 
 GIFT is Moodle's plain-text question format. The importer follows Moodle's own reader
 (``question/format/gift/format.php``, ``readquestion``), quirks included, because that is what
@@ -16,18 +16,13 @@ GIFT files in the wild are written against:
 
 Beyond Moodle, comment lines may carry advisor's own tokens, which Moodle ignores:
 ``[tests:item]``, ``[unit:ms]`` and ``[revision:2]``; and the tags ``easy``, ``medium`` and
-``hard`` set the difficulty. ``export_gift`` writes them so that a round trip keeps them.
+``hard`` set the difficulty. The writer puts them there so that a round trip keeps them.
 
 Whatever the quiz schema cannot hold is reported in ``GiftImport.skipped`` with its line,
 never raised: descriptions, essays, malformed questions, questions the schema rejects, and
 details dropped from questions that were imported (partial credit, per-answer feedback of
-short and numerical answers, extra matching answers).
-
-The export writes what Moodle's exporter writes (``repchar`` escaping, ``[markdown]`` prompts,
-``####`` general feedback). GIFT cannot express ordering questions, nor '->' in a short answer
-or on the left of a matching pair (it has no escape); those become comment blocks
-``// <type> question <id> not representable in GIFT: <why>``, which the importer reports.
-Option ids, misconceptions and pair explanations have no GIFT form and are not exported.
+short and numerical answers, extra matching answers), and the comment blocks the writer leaves
+for questions GIFT cannot express.
 """
 
 from __future__ import annotations
@@ -40,40 +35,26 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from advisor.interop.gift.escapes import NOT_REPRESENTABLE_RE, WEIGHT_RE, protect, restore, split_format
+from advisor.interop.gift.escapes import number as gift_number
 from advisor.models.quiz import (
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Quiz,
     QuizQuestion,
-    ShortAnswer,
-    SingleChoice,
-    TrueFalse,
 )
 
-__all__ = ["GiftImport", "Skipped", "export_gift", "import_gift", "not_representable", "slugify"]
+__all__ = ["GiftImport", "Skipped", "import_gift", "slugify"]
 
 RIGHT = "Correct."
 WRONG = "Not the expected answer."
 BLANK = "_____"  # what Moodle puts where the answers of a missing-word question were
 DIFFICULTIES = ("easy", "medium", "hard")
-FORMATS = ("moodle", "html", "plain", "markdown")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ID_MAX = 64
-NOT_REPRESENTABLE = "{type} question {id} not representable in GIFT"
-_NOT_REPRESENTABLE_RE = re.compile(r"^//\s*(\w+) question (\S+) not representable in GIFT(?:: (.*))?")
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
-_WEIGHT_RE = re.compile(r"^%\s*(-?\d+(?:\.\d*)?)\s*%")
 _TOKEN_RE = re.compile(r"\[(id|tag|tests|unit|revision):((?:\\.|[^\]\\\x00-\x1f])+)\]")
 _TOKEN_ESCAPE_RE = re.compile(r"\\([\\\]])")
 _HTML_BREAK_RE = re.compile(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 
-# Escaped control characters become private-use placeholders while the block is parsed.
-_PLACEHOLDERS = {"\\": "\ue000", ":": "\ue001", "#": "\ue002", "=": "\ue003", "{": "\ue004", "}": "\ue005", "~": "\ue006", "n": "\ue007"}
-_RESTORE = {ph: ("\n" if ch == "n" else ch) for ch, ph in _PLACEHOLDERS.items()}
-_ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
 _QUESTION = TypeAdapter(QuizQuestion)
 
 
@@ -128,27 +109,6 @@ def _unique(base: str, used: set[str], max_length: int = ID_MAX) -> str:
     return candidate
 
 
-def _protect(text: str) -> str:
-    """Replace GIFT escapes by placeholders so that the control characters can be split on."""
-    return _ESCAPE_RE.sub(lambda m: _PLACEHOLDERS[m.group(1)], text)
-
-
-def _restore(text: str) -> str:
-    """Turn placeholders back into the characters they stand for."""
-    return "".join(_RESTORE.get(ch, ch) for ch in text)
-
-
-def _split_format(text: str, default: str) -> tuple[str, str]:
-    """Strip a leading ``[markdown]``/``[plain]``/``[html]``/``[moodle]`` marker: (format, text)."""
-    text = text.strip()
-    if text.startswith("["):
-        end = text.find("]")
-        name = text[1:end] if end > 0 else ""
-        if name in FORMATS:
-            return name, text[end + 1 :].strip()
-    return default, text
-
-
 def _html_to_text(text: str) -> str:
     """Crude HTML → text: line breaks kept, tags dropped, entities decoded."""
     return html.unescape(_HTML_TAG_RE.sub("", _HTML_BREAK_RE.sub("\n", text)))
@@ -156,8 +116,8 @@ def _html_to_text(text: str) -> str:
 
 def _finish(raw: str, default_format: str) -> tuple[str, str]:
     """A protected piece of GIFT → (format, plain text): marker stripped, escapes resolved."""
-    fmt, text = _split_format(raw, default_format)
-    text = _restore(text)
+    fmt, text = split_format(raw, default_format)
+    text = restore(text)
     if fmt == "html":
         text = _html_to_text(text)
     return fmt, text.strip()
@@ -171,7 +131,7 @@ def _split_feedback(part: str) -> tuple[str, str]:
 
 def _weight(part: str, default: float) -> tuple[float, str]:
     """A leading ``%n%`` weight (percent) and the rest of the answer."""
-    match = _WEIGHT_RE.match(part)
+    match = WEIGHT_RE.match(part)
     if match is None:
         return default, part
     return float(match.group(1)), part[match.end() :]
@@ -183,17 +143,6 @@ def _answers(answer_text: str, marker: str) -> list[str]:
     if parts and not parts[0].strip():
         parts = parts[1:]
     return [p.strip() for p in parts]
-
-
-def _one_line(text: str) -> str:
-    """Whitespace runs (newlines included) collapsed to one space, for comment lines."""
-    return " ".join(text.split())
-
-
-def _number(value: float) -> str:
-    """A float without a useless '.0': 600.0 → '600', 0.25 → '0.25'."""
-    shown = repr(float(value))
-    return shown[:-2] if shown.endswith(".0") else shown
 
 
 # --- reading the file into blocks ---------------------------------------------------------
@@ -267,7 +216,7 @@ def _meta(comments: list[tuple[int, str]]) -> _Meta:
 
 def _category_tags(text: str) -> list[str]:
     """``$CATEGORY: $course$/top/US History/Presidents`` → ['us-history', 'presidents']."""
-    path = _restore(text).strip()
+    path = restore(text).strip()
     parts = [p for p in path.split("/") if p.strip()]
     if parts and parts[0].startswith("$") and parts[0].endswith("$"):
         parts = parts[1:]  # $course$, $system$, $module$, $cat$...
@@ -297,7 +246,7 @@ def _parse_parts(text: str) -> _Parsed:
         text = text[2:]
         end = text.find("::")
         if end >= 0:
-            name = _restore(text[:end]).strip()
+            name = restore(text[:end]).strip()
             text = text[end + 2 :].strip()
     start, end = text.find("{"), text.find("}")
     if start < 0 and end < 0:
@@ -370,13 +319,16 @@ def _multichoice(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
 
 def _matching(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
     """``=left -> right`` pairs; a pair with no left side is an extra (distractor) answer."""
-    pairs, notes, used, rights = [], [], set(), set()
+    pairs: list[dict[str, Any]] = []
+    notes: list[str] = []
+    used: set[str] = set()
+    rights: set[str] = set()
     for i, piece in enumerate(_answers(answer, "="), start=1):
         left, arrow, right = piece.partition("->")
         if not arrow:
-            raise _Unsupported(f"malformed matching answer {_restore(piece)!r}: no '->'")
+            raise _Unsupported(f"malformed matching answer {restore(piece)!r}: no '->'")
         left_text = _finish(left, fmt)[1]
-        right_text = _restore(right).strip()
+        right_text = restore(right).strip()
         if not left_text:
             notes.append(f"extra matching answer {right_text!r} dropped (a pair needs a left side)")
             continue
@@ -450,7 +402,7 @@ def _numeric(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
     for piece in _answers(body, "="):
         weight, rest = _weight(piece, 100.0)
         raw, feedback = _split_feedback(rest)
-        shown = _restore(raw).strip()
+        shown = restore(raw).strip()
         value = _numeric_value(shown)
         if weight == 100 and chosen is None:
             chosen = value
@@ -483,8 +435,8 @@ def _default_explanation(q: dict[str, Any]) -> str:
         return "Accepted answers: " + "; ".join(q["accepted"])
     if kind == "numeric":
         if "min" in q:
-            return f"Expected a value from {_number(q['min'])} to {_number(q['max'])}."
-        return f"Expected {_number(q['answer'])} (± {_number(q['tolerance'])})."
+            return f"Expected a value from {gift_number(q['min'])} to {gift_number(q['max'])}."
+        return f"Expected {gift_number(q['answer'])} (± {gift_number(q['tolerance'])})."
     return "Pairs: " + "; ".join(f"{p['left']} → {p['right']}" for p in q["pairs"])
 
 
@@ -514,7 +466,7 @@ class _Importer:
     def block(self, block: _Block) -> None:
         """Handle one blank-line-separated block: comment, category or question."""
         for number, comment in block.comments:
-            if match := _NOT_REPRESENTABLE_RE.match(comment):
+            if match := NOT_REPRESENTABLE_RE.match(comment):
                 kind, qid, why = match.groups()
                 reason = f"{kind} question {qid} is not representable in GIFT" + (f": {why}" if why else "")
                 self.skipped.append(Skipped(number, reason))
@@ -522,7 +474,7 @@ class _Importer:
             return
         first = block.lines[0][1]
         if first.startswith("$CATEGORY:"):
-            self.category = _category_tags(_protect(first[len("$CATEGORY:") :]))
+            self.category = _category_tags(protect(first[len("$CATEGORY:") :]))
             block = _Block(block.lines[1:], block.comments)  # lenient: Moodle would swallow the rest
             if not block.lines:
                 return
@@ -537,7 +489,7 @@ class _Importer:
 
     def question(self, block: _Block) -> tuple[dict[str, Any], list[str]]:
         """Build and validate one question; raise _Unsupported if the schema cannot hold it."""
-        parts = _parse_parts(_protect(block.text))
+        parts = _parse_parts(protect(block.text))
         kind = _kind(parts.answer)
         if kind == "essay":
             raise _Unsupported("essay question (empty answer block): nothing to grade")
@@ -604,129 +556,3 @@ def import_gift(text: str, *, quiz_id: str, title: str) -> GiftImport:
         importer.block(block)
     quiz = {"kind": "quiz", "id": quiz_id, "title": title.strip(), "questions": importer.questions}
     return GiftImport(quiz, importer.skipped)
-
-
-# --- the exporter -------------------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    """Escape GIFT's control characters and newlines, as Moodle's ``repchar`` does."""
-    out = text.replace("\\", "\\\\")
-    for ch in "#=~{}:":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\r", "").replace("\n", "\\n")
-
-
-def _text(text: str) -> str:
-    """An escaped answer or feedback; a text that itself starts with a format marker is guarded."""
-    guarded = "[markdown]" if _split_format(text, "")[0] else ""
-    return guarded + _escape(text)
-
-
-def _choice_text(text: str, weight: str) -> str:
-    """An option or short answer text; one that looks like a ``%n%`` weight is guarded by `weight`."""
-    return (f"%{weight}%" if _WEIGHT_RE.match(text) else "") + _text(text)
-
-
-def _token(name: str, value: str) -> str:
-    """``[name:value]`` on one line, with '\\' and ']' escaped by a backslash."""
-    escaped = _one_line(value).replace("\\", "\\\\").replace("]", "\\]")
-    return f"[{name}:{escaped}]"
-
-
-def _comment(q: QuizQuestion) -> str:
-    """``// [id:…] [tag:…]… [tag:<difficulty>] [tests:…]… [unit:…] [revision:n]``."""
-    tokens = [_token("id", q.id), *(_token("tag", t) for t in q.tags), _token("tag", q.difficulty.value)]
-    tokens += [_token("tests", t) for t in q.tests]
-    if isinstance(q, Numeric) and q.unit:
-        tokens.append(_token("unit", q.unit))
-    if q.revision != 1:
-        tokens.append(_token("revision", str(q.revision)))
-    return "// " + " ".join(tokens)
-
-
-def _weight_text(percent: float) -> str:
-    """100/3 → '33.33333' (Moodle's grade menu has five decimals)."""
-    shown = f"{percent:.5f}".rstrip("0").rstrip(".")
-    return "0" if shown in ("-0", "") else shown
-
-
-def _choices(q: SingleChoice | MultipleChoice) -> list[str]:
-    """One line per option: '=' / '~' for single, ``~%w%`` weights for multiple."""
-    lines = []
-    n_right = sum(o.correct for o in q.options)
-    n_wrong = len(q.options) - n_right
-    for o in q.options:
-        if isinstance(q, SingleChoice):
-            mark = "=" if o.correct else "~"
-            text = _text(o.text) if o.correct else _choice_text(o.text, "0")
-        else:
-            weight = 100 / n_right if o.correct else -100 / n_wrong
-            mark, text = f"~%{_weight_text(weight)}%", _text(o.text)
-        lines.append(f"\t{mark}{text}#{_text(o.explanation)}")
-    return lines
-
-
-def _answer_lines(q: QuizQuestion) -> list[str]:
-    """The lines inside the answer block, by type (true/false is written on one line elsewhere)."""
-    if isinstance(q, SingleChoice | MultipleChoice):
-        return _choices(q)
-    if isinstance(q, ShortAnswer):
-        return [f"\t={_choice_text(a, '100')}" for a in q.accepted]
-    if isinstance(q, Numeric):
-        if q.answer is not None:
-            return [f"\t={_number(q.answer)}:{_number(q.tolerance)}"]
-        return [f"\t={_number(q.min)}..{_number(q.max)}"]  # type: ignore[arg-type]
-    if isinstance(q, Matching):
-        return [f"\t={_text(p.left)} -> {_escape(p.right)}" for p in q.pairs]
-    raise TypeError(f"no GIFT answer block for {q.type}")
-
-
-def _unrepresentable(q: QuizQuestion) -> str | None:
-    """Why GIFT cannot carry `q`, or None. ('->' has no escape in GIFT.)"""
-    if isinstance(q, Ordering):
-        return "GIFT has no ordering question"
-    if isinstance(q, ShortAnswer) and any("->" in a for a in q.accepted):
-        return "an accepted answer contains '->', which would make Moodle read a matching question"
-    if isinstance(q, Matching) and any("->" in p.left for p in q.pairs):
-        return "a left-hand side contains '->', which GIFT cannot escape"
-    return None
-
-
-def _comment_block(q: QuizQuestion, reason: str) -> str:
-    """A question GIFT cannot express, kept readable as comments (Moodle skips them)."""
-    lines = [f"// {NOT_REPRESENTABLE.format(type=q.type, id=q.id)}: {reason}", f"// {_one_line(q.prompt)}"]
-    if isinstance(q, Ordering):
-        lines += [f"// {i}. {_one_line(item.text)}" for i, item in enumerate(q.items, start=1)]
-    return "\n".join(lines)
-
-
-def _question(q: QuizQuestion) -> str:
-    """One question as GIFT: comment line, ``::id::`` title, Markdown prompt, answer block."""
-    if reason := _unrepresentable(q):
-        return _comment_block(q, reason)
-    head = f"{_comment(q)}\n::{_escape(q.id)}::[markdown]{_escape(q.prompt)}"
-    general = f"####{_text(q.explanation)}"
-    if isinstance(q, TrueFalse):
-        right, wrong = (q.if_true, q.if_false) if q.answer else (q.if_false, q.if_true)
-        word = "TRUE" if q.answer else "FALSE"
-        return f"{head}{{{word}#{_text(wrong)}#{_text(right)}{general}}}"
-    opening = "{#" if isinstance(q, Numeric) else "{"
-    return "\n".join([head + opening, *_answer_lines(q), f"\t{general}", "}"])
-
-
-def not_representable(quiz: Quiz) -> list[str]:
-    """Ids of the questions GIFT cannot express (ordering, and '->' where GIFT reads it).
-
-    The export leaves a comment block for each, which the importer reports as skipped.
-    """
-    return [q.id for q in quiz.questions if _unrepresentable(q)]
-
-
-def export_gift(quiz: Quiz) -> str:
-    """The quiz as GIFT text, deterministic; ordering questions become comment blocks."""
-    header = [f"// advisor quiz {quiz.id}: {' '.join(quiz.title.split())}"]
-    if quiz.section:
-        header.append(f"// section: {quiz.section}" + (f", topic: {quiz.topic}" if quiz.topic else ""))
-    blocks = ["\n".join(header), *(_question(q) for q in quiz.questions)]
-    return "\n\n".join(blocks) + "\n"

@@ -3,59 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, SingleChoice
+from advisor.loading.checks.index import ITEM, FirstSeen, IdIndex, duplicate_ids
+from advisor.loading.files import LoadedFile
 from advisor.loading.problems import Problem
-
-if TYPE_CHECKING:
-    from advisor.loading.checks import _Index
-    from advisor.loading.files import LoadedFile
+from advisor.models.content import Section
+from advisor.models.quiz import Quiz
 
 
-def check_quizzes(files: Sequence[LoadedFile], index: _Index) -> list[Problem]:
+def check_quizzes(files: Sequence[LoadedFile], index: IdIndex) -> list[Problem]:
     """Problems in quiz files that only show against the guide and each other."""
     problems: list[Problem] = []
-    quiz_ids: dict[str, str] = {}
-    question_ids: dict[str, str] = {}
+    quiz_ids = FirstSeen("quiz id")
+    question_ids = FirstSeen("question id")
     for f in files:
         quiz = f.model
         if not isinstance(quiz, Quiz):
             continue
-        where = f.source.display
-        if quiz.id in quiz_ids:
-            problems.append(f.source.problem(("id",), f"duplicate quiz id {quiz.id!r} (first in {quiz_ids[quiz.id]})"))
-        quiz_ids.setdefault(quiz.id, where)
-        section = None
+        problems += quiz_ids.check(f, ("id",), quiz.id)
         if quiz.section is not None:
             index.require(f, ("section",), "section", quiz.section)
-            section = index.find("section", quiz.section)
-        if quiz.topic is not None and section is not None:
-            topics = {t.id for t in section.file.model.topics}  # type: ignore[attr-defined]
-            if quiz.topic not in topics:
-                problems.append(f.source.problem(("topic",), f"unknown topic {quiz.topic!r}; known: {', '.join(sorted(topics))}"))
+            found = index.find("section", quiz.section)
+            section = found.file.model if found is not None else None
+            if quiz.topic is not None and isinstance(section, Section):
+                topics = {t.id for t in section.topics}
+                if quiz.topic not in topics:
+                    problems.append(
+                        f.source.problem(
+                            ("topic",), f"unknown topic {quiz.topic!r}; known: {', '.join(sorted(topics))}"
+                        )
+                    )
         for i, q in enumerate(quiz.questions):
-            if q.id in question_ids:
-                problems.append(
-                    f.source.problem(("questions", i, "id"), f"duplicate question id {q.id!r} (first in {question_ids[q.id]})")
-                )
-            question_ids.setdefault(q.id, where)
+            problems += question_ids.check(f, ("questions", i, "id"), q.id)
             for j, ref in enumerate(q.tests):
-                index.require(f, ("questions", i, "tests", j), "item", ref, "checklist item", "concept")
-            parts: list[tuple[str, list]] = []
-            if isinstance(q, SingleChoice | MultipleChoice):
-                parts.append(("options", q.options))
-            elif isinstance(q, Ordering):
-                parts.append(("items", q.items))
-            elif isinstance(q, Matching):
-                parts.append(("pairs", q.pairs))
-                rights = [p.right for p in q.pairs]
-                if len(set(rights)) != len(rights):
-                    problems.append(f.source.problem(("questions", i, "pairs"), "two pairs share a right-hand side; matching would be ambiguous"))
-            for name, entries in parts:
-                seen: set[str] = set()
-                for j, entry in enumerate(entries):
-                    if entry.id in seen:
-                        problems.append(f.source.problem(("questions", i, name, j, "id"), f"duplicate id {entry.id!r} in this question"))
-                    seen.add(entry.id)
+                index.require(f, ("questions", i, "tests", j), ITEM, ref, "checklist item", "concept")
+            if q.listed:
+                entries = getattr(q, q.listed)
+                problems += duplicate_ids(f, entries, ("questions", i, q.listed), "id", " in this question")
+            for path, message in q.consistency():
+                problems.append(f.source.problem(("questions", i, *path), message))
     return problems

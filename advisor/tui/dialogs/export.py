@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from advisor.cli.output import EXTENSIONS, FORMATS
+from advisor.destination import why_not_writable
+from advisor.reports.formats import FORMATS
+from advisor.tui.screens.base import AdvisorDialog
 
 _HINT = "↑↓ and space: format · tab: the path · enter: write · escape: cancel"
-_LABELS = {"md": "Markdown", "html": "HTML (one self-contained file)", "json": "JSON", "adr": "Architecture Decision Record (MADR)"}
 
 
-class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+class ExportDialog(AdvisorDialog[tuple[str, Path] | None]):
     """Dismisses with (format, path) once the user confirms, or None on escape."""
 
-    BINDINGS = [
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+    }
+    ExportDialog > Vertical {
+        width: 70%;
+        max-width: 80;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
+    ExportDialog RadioSet {
+        margin: 1 0;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         # priority: enter writes from anywhere in the dialog, the format list included
         Binding("enter", "submit", "Write", priority=True),
@@ -33,47 +50,39 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Static(Text("Export the recommendation", style="bold"))
+            yield Static(Content.styled("Export the recommendation", "bold"))
             with RadioSet(id="export-format"):
-                for n, fmt in enumerate(FORMATS):
-                    yield RadioButton(_LABELS[fmt], value=n == 0, name=fmt)
-            yield Input(value=self.default_path("md"), id="export-path")
-            yield Static(Text(_HINT, style="dim"), id="export-hint")
-
-    def default_path(self, fmt: str) -> str:
-        suffix = "-adr" if fmt == "adr" else ""
-        return f"{self.stem}{suffix}.{EXTENSIONS[fmt]}"
+                for n, fmt in enumerate(FORMATS.values()):
+                    yield RadioButton(fmt.label, value=n == 0, name=fmt.name)
+            yield Input(value=FORMATS["md"].default_name(self.stem), id="export-path")
+            yield Static(Content.styled(_HINT, "$foreground-muted"), id="export-hint")
 
     def chosen_format(self) -> str:
         pressed = self.query_one(RadioSet).pressed_button
         return pressed.name if pressed is not None and pressed.name else "md"
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def _hint(self, text: str, style: str = "$foreground-muted") -> None:
+        self.query_one("#export-hint", Static).update(Content.styled(text, style))
+
+    def on_radio_set_changed(self, _: RadioSet.Changed) -> None:
         path = self.query_one("#export-path", Input)
-        if Path(path.value).stem.removesuffix("-adr") == self.stem:  # only replace our own default
-            path.value = self.default_path(self.chosen_format())
+        if path.value in {f.default_name(self.stem) for f in FORMATS.values()}:  # only replace our own default
+            path.value = FORMATS[self.chosen_format()].default_name(self.stem)
         self.confirm_overwrite = None
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.confirm_overwrite = None
-        self.query_one("#export-hint", Static).update(Text(_HINT, style="dim"))
+        self._hint(_HINT)
 
     def action_submit(self) -> None:
-        value = self.query_one("#export-path", Input).value
-        path = Path(value.strip()).expanduser()
-        hint = self.query_one("#export-hint", Static)
-        if not value.strip():
-            hint.update(Text("Give a file name.", style="bold red"))
-            return
-        if path.is_dir():
-            hint.update(Text(f"{path} is a folder; add a file name.", style="bold red"))
-            return
-        if not path.parent.is_dir():
-            hint.update(Text(f"The folder {path.parent} does not exist.", style="bold red"))
+        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        problem = why_not_writable(path, force=True)
+        if problem:
+            self._hint(f"{problem[0].upper()}{problem[1:]}.", "bold $text-error")
             return
         if path.exists() and self.confirm_overwrite != path:
             self.confirm_overwrite = path
-            hint.update(Text(f"{path} exists. Press enter again to overwrite it.", style="bold yellow"))
+            self._hint(f"{path} exists. Press enter again to overwrite it.", "bold $text-warning")
             return
         self.dismiss((self.chosen_format(), path))
 

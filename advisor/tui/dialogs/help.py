@@ -1,57 +1,73 @@
-"""The help screen: what each key does, wherever the user is."""
+"""The help dialog: the keys of the screen it opens over, generated from the bindings, and a little prose."""
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Markdown
 
-HELP = """\
-# Keys
+from advisor.text.markdown import inline
+from advisor.tui.screens.base import AdvisorDialog, AdvisorScreen
 
-| Where | Key | Does |
-| --- | --- | --- |
-| everywhere | `?` | this help |
-| everywhere | `ctrl+p` | command palette: jump to any screen |
-| everywhere | `t` | switch between dark and light theme |
-| everywhere | `escape` | back |
-| everywhere | `ctrl+q` | quit |
-| Home | `l` / `a` / `q` | Learn / Advise / Quiz |
-| Checklist | (shown) | `recall 82%`: how well you recall the item's quiz questions, once there are enough answers |
-| Learn | `↑` `↓` `enter` | choose a section or page |
-| Learn | `m` `c` `u` `b` `k` | matrix, API comparison, use/avoid, figures, checklist |
-| Section | `1` – `4` | concepts, checklist, exercises, resources |
-| Section | `n` / `p` | next / previous section |
-| Checklist | `space` or `enter` | tick or untick; saved at once |
-| Reading | `↑` `↓` `pgup` `pgdn` `home` `end` | scroll |
-| Advise | `1` – `9`, `enter` | choose (or tick, where several are allowed) |
-| Advise | `0` or `s` | not sure |
-| Advise | `←` `→` | back, skip |
-| Advise | `r` | the recommendation for the answers so far |
-| Advise | `ctrl+n` | clear the answers and start over |
-| Advise | `ctrl+o` / `ctrl+s` | load answers from / save them to a YAML file |
-| Recommendation | `↑` `↓` | choose a technology; its reasons and flips show on the right |
-| Recommendation | `g` | read that technology's section of the guide |
-| Recommendation | `e` | export: Markdown, HTML, JSON or an Architecture Decision Record |
-| Recommendation | `k` / `m` | keep it as a milestone / compare two kept ones |
-| Quiz | `space`, `enter` | pick quizzes (several allowed), start |
-| Quiz | `d` | the questions due for review (spaced repetition) |
-| Question | `1` – `9`, `↑` `↓`, `enter` | choose and submit; `enter` again for the next |
-| Question | typing, `enter` | short, numeric, ordering (`3 1 2`) and matching (`b a c`) answers |
-| Summary | `r` / `g` | retry the mistakes (practice) / re-read the first weak item |
+_ABOUT = """\
+## Everywhere
 
-Ticks and your Advise answers are kept in a database in your user data folder (or `$ADVISOR_HOME`);
-`advisor progress --export FILE.json` saves a copy.
+Every screen is in the command palette (`ctrl+p`), with each section of the guide and the
+questions due for review. Ticks, quiz answers and your Advise answers are kept in a database in
+your user data folder (or `$ADVISOR_HOME`); `advisor progress --export FILE.json` saves a copy.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+def _key(binding: Binding) -> str:
+    keys = [k.strip() for k in binding.key.split(",")]
+    names = {"question_mark": "?", "left": "←", "right": "→", "up": "↑", "down": "↓"}
+    return " / ".join(f"`{names.get(k, k)}`" for k in keys)
+
+
+def keys_table(screen: Screen[Any], app_bindings: list[BindingType]) -> str:
+    """A Markdown table of the keys that work on `screen`: its bindings, its notes, the app's."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    bindings = [b for b in [*getattr(screen, "BINDINGS", []), *app_bindings] if isinstance(b, Binding)]
+    for binding in bindings:
+        if binding.description and binding.key not in seen and binding.show:
+            seen.add(binding.key)
+            rows.append((_key(binding), binding.description))
+    if isinstance(screen, AdvisorScreen):
+        rows += [(f"`{keys}`", what) for keys, what in screen.KEY_NOTES]
+    rows.append(("`ctrl+p`", "command palette: jump to any screen"))
+    lines = ["| Key | Does |", "| --- | --- |", *(f"| {keys} | {inline(what)} |" for keys, what in rows)]
+    return "\n".join(lines)
+
+
+class HelpScreen(AdvisorDialog[None]):
     """Keys, in a dialog over the current screen."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 80%;
+        max-width: 90;
+        height: 80%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, over: Screen[Any]) -> None:
+        super().__init__()
+        self.over = over
 
     def compose(self) -> ComposeResult:
+        title = self.over.sub_title or "Home"
+        text = f"# Keys: {inline(title)}\n\n{keys_table(self.over, self.app.BINDINGS)}\n\n{_ABOUT}"
         with VerticalScroll(id="help"):
-            yield Markdown(HELP)
+            yield Markdown(text)

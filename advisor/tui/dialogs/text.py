@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Input, Static
 
+from advisor.tui.screens.base import AdvisorDialog
 
-class TextDialog(ModalScreen[str | None]):
+
+class TextDialog(AdvisorDialog[str | None]):
     """Asks for a line of text; dismisses with it (stripped), or None on escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    TextDialog {
+        align: center middle;
+    }
+    TextDialog > Vertical {
+        width: 70%;
+        max-width: 80;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, default: str) -> None:
         super().__init__()
@@ -22,9 +38,9 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-dialog"):
-            yield Static(Text(self.title_text, style="bold"))
+            yield Static(Content.styled(self.title_text, "bold"))
             yield Input(value=self.default, id="text-input")
-            yield Static(Text("enter: confirm · escape: cancel", style="dim"))
+            yield Static(Content.styled("enter: confirm · escape: cancel", "$foreground-muted"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

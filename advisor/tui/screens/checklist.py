@@ -2,34 +2,48 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header
 
+from advisor.learn.progress import guide_count
+from advisor.quiz.progress import item_mastery
 from advisor.tui.messages import ProgressSaved
+from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(AdvisorScreen):
     """Tick items with space or enter; ticks are saved at once and survive restarts."""
 
-    BINDINGS = [Binding("escape", "app.back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("(shown)", "recall 82%: how well you recall the item's quiz questions, once there are enough answers")
+    ]
 
     def compose(self) -> ComposeResult:
-        catalog = self.app.catalog
+        catalog = self.advisor.catalog
         yield Header()
         items = [(item, section.title) for section, item in catalog.checklist()]
-        yield ChecklistView(items, self.app.store.done_items(), self.app.mastery(), id="all-checklist")
+        yield ChecklistView(items, self.advisor.store.done_items(), id="all-checklist")
         yield Footer()
 
     def on_mount(self) -> None:
         self._update_title()
         self.query_one(ChecklistView).focus()
+        self._load_mastery()
+
+    @work(thread=True, exclusive=True, group="mastery")
+    def _load_mastery(self) -> None:
+        mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
+        self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
 
     def on_progress_saved(self, _: ProgressSaved) -> None:
         self._update_title()
 
     def _update_title(self) -> None:
-        done, total = self.app.checklist_totals()
-        self.sub_title = f"Learning checklist · {done}/{total} done"
+        count = guide_count(self.advisor.catalog.sections, self.advisor.store.done_items())
+        self.sub_title = f"Learning checklist · {count} done"

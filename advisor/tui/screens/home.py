@@ -2,40 +2,50 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from advisor.learn.progress import Count, guide_count
+from advisor.quiz.progress import due_questions
+from advisor.tui.screens.base import AdvisorScreen
+
 _PATHS = (
-    ("learn", "Learn", "read the guide, its tables and your checklist", True),
-    ("advise", "Advise", "describe a workload, get a recommendation you can defend", True),
-    ("quiz", "Quiz", "test yourself, and review what you are about to forget", True),
+    ("learn", "Learn", "read the guide, its tables and your checklist"),
+    ("advise", "Advise", "describe a workload, get a recommendation you can defend"),
+    ("quiz", "Quiz", "test yourself, and review what you are about to forget"),
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AdvisorScreen):
     """The first screen: where to go, and how far the user has got."""
 
-    BINDINGS = [
+    CSS_PATH = "home.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "app.open('learn')", "Learn"),
         Binding("a", "app.open('advise')", "Advise"),
         Binding("q", "app.open('quiz')", "Quiz"),
     ]
 
+    checklist: reactive[Count | None] = reactive(None)
+    """Checklist items ticked of all (None until read)."""
+    due: reactive[int | None] = reactive(None)
+    """Quiz questions due for review (None until the log has been read)."""
+
     def compose(self) -> ComposeResult:
-        guide = self.app.catalog.guide
+        guide = self.advisor.catalog.guide
         yield Header()
         with Vertical(id="home"):
-            yield Static(Text(guide.title, style="bold"), id="home-title")
-            yield Static(Text(guide.summary), id="home-summary")
-            options = []
-            for key, name, blurb, ready in _PATHS:
-                prompt = Text.assemble((f"{name:<8}", "bold" if ready else "dim bold"), (blurb, "" if ready else "dim"))
-                options.append(Option(prompt, id=key))
+            yield Static(Content(guide.title), id="home-title")
+            yield Static(Content(guide.summary), id="home-summary")
+            options = [Option(Content.assemble((f"{name:<8}", "bold"), blurb), id=key) for key, name, blurb in _PATHS]
             yield OptionList(*options, id="paths")
             yield Static(id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
@@ -48,22 +58,35 @@ class HomeScreen(Screen[None]):
         self.refresh_progress()
 
     def refresh_progress(self) -> None:
-        """Re-read the checklist totals (called when the screen shows again)."""
-        done, total = self.app.checklist_totals()
-        from advisor.quiz.session import due_questions
+        """Re-read the checklist totals now, and the questions due in the background."""
+        self.checklist = guide_count(self.advisor.catalog.sections, self.advisor.store.done_items())
+        self._count_due()
 
-        due = len(due_questions(self.app.catalog, self.app.store))
-        self.query_one("#progress-label", Static).update(
-            Text.assemble(
-                f"Learning checklist: {done} of {total} items done · ",
-                (f"{due} quiz question(s) due for review", "bold" if due else "dim"),
+    @work(thread=True, exclusive=True, group="home-progress")
+    def _count_due(self) -> None:
+        # rebuilding every FSRS card from the answer log grows with the history: not on the event loop
+        due = len(due_questions(self.advisor.catalog, self.advisor.store.answers()))
+        self.app.call_from_thread(setattr, self, "due", due)
+
+    def watch_checklist(self) -> None:
+        self._show_progress()
+
+    def watch_due(self) -> None:
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        count = self.checklist
+        if count is None:
+            return
+        if self.due is None:
+            due = Content.styled("counting questions due for review…", "$foreground-muted")
+        else:
+            due = Content.styled(
+                f"{self.due} quiz question(s) due for review", "bold" if self.due else "$foreground-muted"
             )
-        )
-        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+        label = Content.assemble(f"Learning checklist: {count.done} of {count.total} items done · ", due)
+        self.query_one("#progress-label", Static).update(label)
+        self.query_one("#progress", ProgressBar).update(total=count.total, progress=count.done)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_choose(event.option.id or "")
-
-    def action_choose(self, path: str) -> None:
-        self.app.action_open(path)
-
+        self.advisor.action_open(event.option.id or "")

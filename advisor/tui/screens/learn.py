@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, Header, Markdown, OptionList
 from textual.widgets.option_list import Option
 
-from advisor.learn.markdown import inline
-
-# The reference pages, in the order a reader meets them; ids are app.action_open targets.
-PAGES = (
-    ("matrix", "Decision matrix", "Six technologies by complexity, cost at scale and best fit."),
-    ("comparison", "REST · GraphQL · gRPC", "The three API styles side by side."),
-    ("use-cases", "Use and avoid", "When to reach for each technology, and when not to."),
-    ("benchmarks", "Payload and latency", "The guide's illustrative size and latency figures."),
-    ("checklist", "Learning checklist", "Every checklist item of the guide in one list."),
-    ("overview", "About this guide", "Prerequisites, setup, timeline, completion criteria."),
-)
+from advisor.learn.progress import section_count
+from advisor.text.markdown import inline
+from advisor.tui.navigation import PAGES
+from advisor.tui.screens.base import AdvisorScreen
 
 
-class LearnScreen(Screen[None]):
+class LearnScreen(AdvisorScreen):
     """Pick a section or a reference page; the right pane previews it."""
 
-    BINDINGS = [
+    CSS_PATH = "learn.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
         Binding("m", "app.open('matrix')", "Matrix"),
         Binding("c", "app.open('comparison')", "Compare APIs"),
@@ -54,18 +49,17 @@ class LearnScreen(Screen[None]):
     def _fill(self) -> None:
         index = self.query_one("#learn-index", OptionList)
         keep = index.highlighted
-        done = self.app.store.done_items()
+        done = self.advisor.store.done_items()
         index.clear_options()
         options: list[Option | None] = []
-        for section in self.app.catalog.sections:
-            n = sum(1 for item in section.checklist if item.id in done)
-            complete = n == len(section.checklist)
-            prompt = Text.assemble(
-                (f"{n:>2}/{len(section.checklist):<2} ", "green" if complete else "dim"), section.title
+        for section in self.advisor.catalog.sections:
+            count = section_count(section, done)
+            mark = Content.styled(
+                f"{count.done:>2}/{count.total:<2} ", "$text-success" if count.complete else "$foreground-muted"
             )
-            options.append(Option(prompt, id=f"section:{section.id}"))
+            options.append(Option(Content.assemble(mark, section.title), id=f"section:{section.id}"))
         options.append(None)
-        options += [Option(Text(title), id=page) for page, title, _ in PAGES]
+        options += [Option(Content(page.title), id=page.name) for page in PAGES]
         index.add_options(options)
         index.highlighted = keep if keep is not None else 0
 
@@ -73,24 +67,22 @@ class LearnScreen(Screen[None]):
         self.query_one("#preview", Markdown).update(self._preview(event.option.id or ""))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.action_open(event.option.id or "")
+        self.advisor.action_open(event.option.id or "")
 
     def _preview(self, target: str) -> str:
         if target.startswith("section:"):
-            section = self.app.catalog.section(target.removeprefix("section:"))
-            done = self.app.store.done_items()
-            n = sum(1 for item in section.checklist if item.id in done)
+            section = self.advisor.catalog.section(target.removeprefix("section:"))
+            count = section_count(section, self.advisor.store.done_items())
             lines = [f"# {inline(section.title)}", "", inline(section.summary), ""]
             lines += [f"- **{inline(t.title)}**: {inline(t.summary)}" for t in section.topics]
             lines += [
                 "",
-                f"{len(section.concepts)} key concepts · {len(section.exercises)} exercise(s) · "
-                f"checklist {n}/{len(section.checklist)}",
+                f"{len(section.concepts)} key concepts · {len(section.exercises)} exercise(s) · checklist {count}",
                 "",
                 "*Enter to read.*",
             ]
             return "\n".join(lines)
-        for page, title, blurb in PAGES:
-            if page == target:
-                return f"# {title}\n\n{blurb}\n\n*Enter to open.*"
+        for page in PAGES:
+            if page.name == target:
+                return f"# {page.title}\n\n{page.blurb}\n\n*Enter to open.*"
         return ""

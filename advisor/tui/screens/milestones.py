@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, Header, Markdown, SelectionList
 from textual.widgets.selection_list import Selection
 
-from advisor.models.report import Report
 from advisor.reports.compare import compare_markdown
+from advisor.reports.milestones import UnreadableMilestone, read_report
+from advisor.tui.screens.base import AdvisorScreen
 
 
-class MilestonesScreen(Screen[None]):
+class MilestonesScreen(AdvisorScreen):
     """The kept recommendations, oldest first; the right pane compares the two picked."""
 
-    BINDINGS = [Binding("escape", "app.back", "Back"), Binding("enter", "compare", "Compare", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.back", "Back"),
+        Binding("enter", "compare", "Compare", priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -29,15 +34,27 @@ class MilestonesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Kept recommendations"
-        rows = self.app.store.milestones()
+        rows = self.advisor.store.milestones()
         listing = self.query_one(SelectionList)
         listing.add_options(
-            [Selection(Text.assemble((f"{n} ", "dim"), name, (f"  {created[:10]}", "dim")), n) for n, name, created in rows]
+            [
+                Selection(
+                    Content.assemble(
+                        (f"{m.number} ", "$foreground-muted"), m.name, (f"  {m.created_at[:10]}", "$foreground-muted")
+                    ),
+                    m.number,
+                )
+                for m in rows
+            ]
         )
         if rows:
             listing.highlighted = 0
         listing.focus()
-        text = "Pick two with space, then press enter." if len(rows) >= 2 else "Keep at least two recommendations (k on the recommendation screen) to compare them."
+        text = (
+            "Pick two with space, then press enter."
+            if len(rows) >= 2
+            else "Keep at least two recommendations (k on the recommendation screen) to compare them."
+        )
         self.query_one("#milestone-diff", Markdown).update(text)
 
     def action_compare(self) -> None:
@@ -45,7 +62,14 @@ class MilestonesScreen(Screen[None]):
         if len(picked) != 2:
             self.notify("Pick exactly two with space.")
             return
-        a, b = (self.app.store.milestone(n) for n in picked)
-        assert a is not None and b is not None
-        text = compare_markdown(a[1], Report.model_validate(a[3]), b[1], Report.model_validate(b[3]))
-        self.query_one("#milestone-diff", Markdown).update(text)
+        store = self.advisor.store
+        milestones = [store.milestone(n) for n in picked]
+        try:
+            (a, b) = [(m.name, read_report(m)) for m in milestones if m is not None]
+        except UnreadableMilestone as exc:
+            self.notify(str(exc), title="Cannot compare", severity="error", markup=False)
+            return
+        except ValueError:  # one was removed meanwhile (by another running advisor)
+            self.notify("One of them is no longer kept.", severity="warning")
+            return
+        self.query_one("#milestone-diff", Markdown).update(compare_markdown(a[0], a[1], b[0], b[1]))

@@ -6,19 +6,22 @@ parts, because laying out a long Markdown document at once is slow and hard to n
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, Header, Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from advisor.tui.screens.base import AdvisorScreen
 
-class MarkdownPage(Screen[None]):
+
+class MarkdownPage(AdvisorScreen):
     """A page of Markdown parts: arrows choose a part, enter moves into its text."""
 
-    BINDINGS = [Binding("escape", "app.back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
 
     def __init__(self, title: str, parts: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -28,7 +31,9 @@ class MarkdownPage(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="split"):
-            yield OptionList(*(Option(Text(title), id=str(i)) for i, (title, _) in enumerate(self.parts)), classes="parts")
+            yield OptionList(
+                *(Option(Content(title), id=str(i)) for i, (title, _) in enumerate(self.parts)), classes="parts"
+            )
             with VerticalScroll(classes="reader"):
                 yield Markdown(self.parts[0][1], classes="part-text")
         yield Footer()

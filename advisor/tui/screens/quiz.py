@@ -2,275 +2,243 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, SelectionList, Static
-from textual.widgets.option_list import Option
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Markdown, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from advisor.quiz.grading import Grade
-from advisor.models.quiz import Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, SingleChoice, TrueFalse
-from advisor.quiz.typed_input import LETTERS, parse_matching, parse_ordering
-from advisor.quiz.session import QuizSession, due_questions
+from advisor.models.quiz import Grade
+from advisor.quiz.progress import due_questions
+from advisor.quiz.session import QUESTIONS_PER_QUIZ, Presented, QuizPlan, QuizSession, start_session
+from advisor.tui.messages import Answered, NotAnswered
+from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, SeveralAnswer, TypedAnswer
 
-QUESTIONS_PER_QUIZ = 10
 
+class QuizChooser(AdvisorScreen):
+    """Pick one quiz or several (space), or the questions due for review (d).
 
-class QuizChooser(Screen[None]):
-    """Pick one quiz or several (space), or the questions due for review (d)."""
+    Given a plan (from the command line or the palette), the session starts at once.
+    """
 
-    BINDINGS = [
+    CSS_PATH = "quiz.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
         Binding("enter", "start", "Start", priority=True),
         Binding("d", "due", "Due review"),
     ]
+
+    due: reactive[int | None] = reactive(None)
+    """Questions due for review (None until the answer log has been read)."""
+
+    def __init__(self, plan: QuizPlan | None = None) -> None:
+        super().__init__()
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="chooser"):
             yield Static(id="due-label")
             yield SelectionList[str](id="quizzes")
-            yield Static(Text("space picks several · enter starts (10 questions each) · d: questions due for review", style="dim"))
+            hint = (
+                f"space picks several · enter starts ({QUESTIONS_PER_QUIZ} questions each)"
+                " · d: questions due for review"
+            )
+            yield Static(Content.styled(hint, "$foreground-muted"))
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz"
         quizzes = self.query_one("#quizzes", SelectionList)
         quizzes.add_options(
-            [Selection(Text.assemble(q.title, (f"  {len(q.questions)} questions", "dim")), q.id) for q in self.app.catalog.quizzes]
+            [
+                Selection(Content.assemble(q.title, (f"  {len(q.questions)} questions", "$foreground-muted")), q.id)
+                for q in self.advisor.catalog.quizzes
+            ]
         )
         quizzes.highlighted = 0
         quizzes.focus()
+        if self.plan is not None:
+            self.start(self.plan)
         self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
-        n = len(due_questions(self.app.catalog, self.app.store))
-        self.query_one("#due-label", Static).update(Text(f"{n} question(s) due for review", style="bold" if n else "dim"))
+        self._count_due()
+
+    @work(thread=True, exclusive=True, group="quiz-due")
+    def _count_due(self) -> None:
+        due = len(due_questions(self.advisor.catalog, self.advisor.store.answers()))
+        self.app.call_from_thread(setattr, self, "due", due)
+
+    def watch_due(self, due: int | None) -> None:
+        text = "counting questions due for review…" if due is None else f"{due} question(s) due for review"
+        self.query_one("#due-label", Static).update(Content.styled(text, "bold" if due else "$foreground-muted"))
 
     def action_start(self) -> None:
         quizzes = self.query_one("#quizzes", SelectionList)
         chosen = list(quizzes.selected)
         if not chosen and quizzes.highlighted is not None:
             chosen = [quizzes.get_option_at_index(quizzes.highlighted).value]
-        self.start_with(chosen)
-
-    def start_with(self, chosen: list[str]) -> None:
-        """Start a session over the quizzes `chosen` (all quizzes when empty)."""
-        limit = QUESTIONS_PER_QUIZ * max(1, len(chosen))
-        session = QuizSession.start(self.app.catalog, self.app.store, quiz_ids=chosen, limit=limit)
-        self.app.push_screen(QuestionScreen(session))
+        self.start(QuizPlan(tuple(chosen)))
 
     def action_due(self) -> None:
-        ids = due_questions(self.app.catalog, self.app.store)
-        if not ids:
+        self.start(QuizPlan(due=True))
+
+    @work(thread=True, exclusive=True, group="quiz-start")
+    def start(self, plan: QuizPlan) -> None:
+        """Draw the session `plan` asks for (reading the answer log off the event loop), then show it."""
+        session = start_session(self.advisor.catalog, plan, self.advisor.store.answers())
+        self.app.call_from_thread(self._begin, session)
+
+    def _begin(self, session: QuizSession | None) -> None:
+        if session is None:
             self.notify("Nothing is due for review now.")
-            return
-        self.app.push_screen(QuestionScreen(QuizSession.start(self.app.catalog, self.app.store, question_ids=ids)))
+        elif not session.items:
+            self.notify("These quizzes have no questions.")
+        else:
+            self.app.push_screen(QuestionScreen(session))
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(AdvisorScreen):
     """One question; after the answer, its feedback; then the next, and the summary at the end."""
 
-    BINDINGS = [
+    CSS_PATH = "quiz.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "End quiz"),
         Binding("enter", "enter", "Submit / next", priority=True),
     ]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("1 – 9", "choose (or tick, where several are right)"),
+        ("typing", "short and numeric answers, an order (3 1 2) or matches (b a c)"),
+    ]
+
+    presented: reactive[Presented | None] = reactive(None, init=False, always_update=True)
+    """The question on screen."""
+    answered: reactive[Grade | None] = reactive(None, init=False, always_update=True)
+    """The grade of the answer just given, while its feedback shows; None while answering."""
 
     def __init__(self, session: QuizSession) -> None:
         super().__init__()
         self.session = session
-        self.answered: Grade | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="quiz"):
             yield Static(id="quiz-step")
             yield Markdown(id="quiz-prompt")
-            yield Static(id="quiz-listing")
-            yield OptionList(id="quiz-single")
-            yield SelectionList[str](id="quiz-multiple")
-            yield Input(id="quiz-input")
+            # one widget per kind of answer, built once and filled per question
+            yield ChoiceAnswer(id="answer-choice")
+            yield SeveralAnswer(id="answer-several")
+            yield TypedAnswer(id="answer-typed")
             yield Static(id="quiz-hint")
             yield Static(id="quiz-feedback")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz"
-        self.show()
+        self.presented = self.session.current
+
+    def answer_widget(self) -> ChoiceAnswer | SeveralAnswer | TypedAnswer:
+        """The widget answering the question on screen."""
+        assert self.presented is not None
+        kind = ANSWER_WIDGETS[type(self.presented.question)]
+        return next(w for w in self._answer_widgets() if isinstance(w, kind))
+
+    def _answer_widgets(self) -> list[ChoiceAnswer | SeveralAnswer | TypedAnswer]:
+        return [self.query_one(ChoiceAnswer), self.query_one(SeveralAnswer), self.query_one(TypedAnswer)]
 
     # --- showing a question ---------------------------------------------------------------
 
-    def show(self) -> None:
-        presented = self.session.current
+    def watch_presented(self, presented: Presented | None) -> None:
         if presented is None:
             from advisor.tui.screens.quiz_summary import QuizSummaryScreen
 
             self.app.switch_screen(QuizSummaryScreen(self.session))
             return
         q = presented.question
-        self.answered = None
         total = len(self.session.items)
         practice = " · practice (not a review)" if presented.practice else ""
-        self.query_one("#quiz-step", Static).update(
-            Text(f"Question {self.session.position + 1} of {total} · {presented.quiz.title} · {q.difficulty.value}{practice}", style="dim")
+        step = (
+            f"Question {self.session.position + 1} of {total} · {presented.quiz.title} · {q.difficulty.value}{practice}"
         )
+        self.query_one("#quiz-step", Static).update(Content.styled(step, "$foreground-muted"))
         self.query_one("#quiz-prompt", Markdown).update(q.prompt)
-        single = self.query_one("#quiz-single", OptionList)
-        multiple = self.query_one("#quiz-multiple", SelectionList)
-        box = self.query_one("#quiz-input", Input)
-        listing = self.query_one("#quiz-listing", Static)
-        feedback = self.query_one("#quiz-feedback", Static)
-        for widget in (single, multiple, box, listing):
-            widget.display = False
-        feedback.display = False
-        hint = ""
-        if isinstance(q, SingleChoice | TrueFalse):
-            single.clear_options()
-            if isinstance(q, TrueFalse):
-                single.add_options([Option(Text("1  True"), id="true"), Option(Text("2  False"), id="false")])
-            else:
-                by_id = {o.id: o for o in q.options}
-                single.add_options([Option(Text(f"{n}  {by_id[i].text}"), id=i) for n, i in enumerate(presented.order, 1)])
-            single.highlighted = 0
-            single.display = True
-            single.focus()
-            hint = "a number or ↑↓ and enter answers"
-        elif isinstance(q, MultipleChoice):
-            by_id = {o.id: o for o in q.options}
-            multiple.clear_options()
-            multiple.add_options([Selection(Text(f"{n}  {by_id[i].text}"), i) for n, i in enumerate(presented.order, 1)])
-            multiple.display = True
-            multiple.focus()
-            hint = "pick every right answer: a number or space toggles; enter submits"
-        else:
-            box.value = ""
-            box.display = True
-            if isinstance(q, Ordering):
-                by_id = {i.id: i for i in q.items}
-                listing.update(Text("\n".join(f"{n}. {by_id[i].text}" for n, i in enumerate(presented.order, 1))))
-                listing.display = True
-                box.placeholder = "the numbers in the right order, e.g. 3 1 2 4"
-            elif isinstance(q, Matching):
-                text = Text()
-                for n, pair in enumerate(q.pairs, 1):
-                    text.append(f"{n}. {pair.left}\n")
-                right = {p.id: p.right for p in q.pairs}
-                text.append("\n")
-                for letter, pid in zip(LETTERS, presented.order, strict=False):
-                    text.append(f"{letter}) {right[pid]}\n", style="cyan")
-                listing.update(text)
-                listing.display = True
-                box.placeholder = "for 1, 2, 3… the letter of its match, e.g. b a c"
-            elif isinstance(q, Numeric):
-                box.placeholder = f"a number{f' ({q.unit})' if q.unit else ''}"
-            elif isinstance(q, ShortAnswer):
-                box.placeholder = "your answer (case and spacing do not matter)"
-            box.focus()
-            hint = "type the answer; enter submits"
-        self.query_one("#quiz-hint", Static).update(Text(hint, style="dim"))
+        current = self.answer_widget()
+        widget: Widget
+        for widget in self._answer_widgets():
+            widget.display = widget is current
+        current.show(presented)
+        current.focus()
+        self.query_one("#quiz-hint", Static).update(Content.styled(current.HINT, "$foreground-muted"))
+        self.answered = None
         self.query_one("#quiz", VerticalScroll).scroll_home(animate=False)
 
     # --- answering ---------------------------------------------------------------------------
 
-    def response(self) -> object | str | None:
-        """The answer as grading wants it; a str starting with '!' is a message for the learner."""
-        presented = self.session.current
-        assert presented is not None
-        q = presented.question
-        if isinstance(q, SingleChoice | TrueFalse):
-            single = self.query_one("#quiz-single", OptionList)
-            if single.highlighted is None:
-                return None
-            choice = single.get_option_at_index(single.highlighted).id
-            return choice == "true" if isinstance(q, TrueFalse) else choice
-        if isinstance(q, MultipleChoice):  # at least one option is right, so an empty pick is no answer
-            return sorted(self.query_one("#quiz-multiple", SelectionList).selected) or None
-        text = self.query_one("#quiz-input", Input).value
-        if not text.strip():
-            return None
-        if isinstance(q, Ordering):
-            parsed = parse_ordering(text, presented.order)
-        elif isinstance(q, Matching):
-            parsed = parse_matching(text, [p.id for p in q.pairs], presented.order)
-        else:
-            return text
-        return parsed if not isinstance(parsed, str) else "!" + parsed
-
-    def submit(self) -> None:
-        answer = self.response()
-        if answer is None:
-            self.notify("Choose or type an answer first (escape ends the quiz).")
-            return
-        if isinstance(answer, str) and answer.startswith("!"):
-            self.notify(answer[1:], title="Not understood", severity="warning", markup=False)
-            return
-        presented = self.session.current
-        grade = self.session.submit(answer, defer=self.app.write)
-        self.answered = grade
-        self.show_feedback(grade)
-        if not grade.correct and presented is not None:
-            # after the answer is stored: has this question been missed again and again?
-            self.app.write(lambda: self.session.is_leech(presented), lambda leech: self._leech(presented, grade, leech))
-
-    def _leech(self, presented, grade: Grade, leech: bool) -> None:
-        if leech and self.answered is grade:
-            where = "; ".join(self.app.catalog.describe(t) for t in presented.question.tests[:2])
-            self.notify(f"You have missed this one several times. Re-read: {where}", title="Worth re-reading",
-                        severity="warning", timeout=12, markup=False)
-
-    def show_feedback(self, grade: Grade) -> None:
-        presented = self.session.current
-        assert presented is not None
-        # Rich Text in one Static: a Markdown widget per feedback took a noticeable moment to lay out
-        text = Text()
-        if grade.correct:
-            text.append("✓ Right\n", style="bold green")
-        else:
-            credit = f" ({grade.credit:.0%} credit)" if grade.credit else ""
-            text.append(f"✗ Not quite{credit}\n", style="bold red")
-        for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
-            if lines:
-                text.append(f"\n{title}\n", style="bold")
-                for line in lines:
-                    text.append(f"  • {line}\n")
-        text.append(f"\n{presented.question.explanation}\n")
-        text.append("\nEnter: next question", style="dim italic")
-        feedback = self.query_one("#quiz-feedback", Static)
-        feedback.update(text)
-        feedback.display = True
-        self.query_one("#quiz-hint", Static).update("")
-        self.call_after_refresh(self.query_one("#quiz", VerticalScroll).scroll_end, animate=False)
-
     def action_enter(self) -> None:
         if self.answered is not None:
             self.session.advance()
-            self.show()
+            self.presented = self.session.current
+        elif self.presented is not None:
+            self.answer_widget().submit()
+
+    def on_not_answered(self, message: NotAnswered) -> None:
+        self.notify(message.message, title="Not an answer yet", severity="warning", markup=False)
+
+    def on_answered(self, message: Answered) -> None:
+        presented = self.presented
+        if self.answered is not None or presented is None:
+            return  # a second submit of the same question (a quick double press)
+        result = self.session.submit(message.response)
+        store = self.advisor.store
+
+        def record() -> bool:
+            store.record_answer(result.entry)
+            # after the answer is stored: has this question been missed again and again?
+            return not result.grade.correct and self.session.is_leech(presented, store.answers())
+
+        self.advisor.writer.submit(record, lambda leech: self._leech(presented, result.grade, leech))
+        self.answered = result.grade
+
+    def _leech(self, presented: Presented, grade: Grade, leech: bool) -> None:
+        if leech and self.answered is grade:
+            where = "; ".join(self.advisor.catalog.describe(t) for t in presented.question.tests[:2])
+            self.notify(
+                f"You have missed this one several times. Re-read: {where}",
+                title="Worth re-reading",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+
+    def watch_answered(self, grade: Grade | None) -> None:
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.display = grade is not None
+        if grade is None or self.presented is None:
+            return
+        # Content in one Static: a Markdown widget per feedback took a noticeable moment to lay out
+        parts: list[str | tuple[str, str]] = []
+        if grade.correct:
+            parts.append(("✓ Right\n", "bold $text-success"))
         else:
-            self.submit()
-
-    def on_key(self, event) -> None:
-        if self.answered is not None or not event.character or not event.character.isdigit():
-            return
-        presented = self.session.current
-        if presented is None:
-            return
-        n = int(event.character)
-        q = presented.question
-        if isinstance(q, SingleChoice | TrueFalse):
-            single = self.query_one("#quiz-single", OptionList)
-            if 1 <= n <= single.option_count:
-                event.stop()
-                single.highlighted = n - 1
-                self.submit()
-        elif isinstance(q, MultipleChoice) and 1 <= n <= len(presented.order):
-            event.stop()
-            self.query_one("#quiz-multiple", SelectionList).toggle(presented.order[n - 1])
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()  # enter is handled by action_enter
+            credit = f" ({grade.credit:.0%} credit)" if grade.credit else ""
+            parts.append((f"✗ Not quite{credit}\n", "bold $text-error"))
+        for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
+            if lines:
+                parts.append((f"\n{title}\n", "bold"))
+                parts += [f"  • {line}\n" for line in lines]
+        parts.append(f"\n{self.presented.question.explanation}\n")
+        parts.append(("\nEnter: next question", "italic $foreground-muted"))
+        feedback.update(Content.assemble(*parts))
+        self.query_one("#quiz-hint", Static).update("")
+        self.call_after_refresh(self.query_one("#quiz", VerticalScroll).scroll_end, animate=False)
 
     def action_leave(self) -> None:
         if self.session.results:

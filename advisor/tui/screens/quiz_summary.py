@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from advisor.learn.markdown import inline
 from advisor.quiz.session import QuizSession
+from advisor.text.markdown import inline
+from advisor.tui.screens.base import AdvisorScreen
 
 
-class QuizSummaryScreen(Screen[None]):
+class QuizSummaryScreen(AdvisorScreen):
     """Keys: r retries the mistakes as practice, g opens the first section to re-read."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Done"),
         Binding("r", "retry", "Retry mistakes"),
         Binding("g", "reread", "Re-read"),
@@ -36,7 +38,7 @@ class QuizSummaryScreen(Screen[None]):
         self.query_one(VerticalScroll).focus()
 
     def markdown(self) -> str:
-        catalog = self.app.catalog
+        catalog = self.advisor.catalog
         s = self.session.summary()
         titles = {q.id: q.title for q in catalog.quizzes}
         minutes, seconds = divmod(round(s.seconds), 60)
@@ -59,7 +61,14 @@ class QuizSummaryScreen(Screen[None]):
             "",
         ]
         if s.reread:
-            lines += ["## Re-read", "", *(f"- {inline(catalog.describe(k))}" for k in s.reread), "", "*g opens the first one.*", ""]
+            lines += [
+                "## Re-read",
+                "",
+                *(f"- {inline(catalog.describe(k))}" for k in s.reread),
+                "",
+                "*g opens the first one.*",
+                "",
+            ]
         if s.missed:
             lines += ["## Your mistakes", ""]
             for r in s.missed:
@@ -83,8 +92,8 @@ class QuizSummaryScreen(Screen[None]):
             self.notify("Nothing to re-read: no mistakes.")
             return
         item = s.reread[0]
-        for section in self.app.catalog.sections:
+        for section in self.advisor.catalog.sections:
             ids = {c.id for c in section.concepts} | {i.id for i in section.checklist}
             if item in ids:
-                self.app.action_open(f"section:{section.id}")
+                self.advisor.action_open(f"section:{section.id}")
                 return

@@ -2,68 +2,92 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.advise.engine import recommend
-from advisor.models.recommendation import AnswerValue, TechnologyVerdict
+from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
 from advisor.reports.build import build_report
+from advisor.tui.screens.base import AdvisorScreen
 
-VERDICT_STYLE = {"recommended": ("✓ recommended", "bold green"), "consider": ("~ consider", "yellow"), "avoid": ("✗ avoid", "bold red")}
+VERDICT_STYLE = {
+    "recommended": ("✓ recommended", "bold $text-success"),
+    "consider": ("~ consider", "$text-warning"),
+    "avoid": ("✗ avoid", "bold $text-error"),
+}
+Part = str | tuple[str, str]
 
 
-def technology_text(report: Report, t: ReportTechnology) -> Text:
-    """One technology's case as Rich Text: one widget, so moving through the list stays instant."""
+def technology_text(report: Report, t: ReportTechnology) -> Content:
+    """One technology's case: one widget's content, so moving through the list stays instant."""
     label, style = VERDICT_STYLE[t.verdict]
     th = report.thresholds
-    text = Text.assemble((t.name, "bold"), "  ", (label, style), "\n")
-    text.append(
-        f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
-        + (" · vetoed" if t.vetoed else "") + f" · confidence {t.confidence:.0%}\n",
-        style="dim",
+    parts: list[Part] = [(t.name, "bold"), "  ", (label, style), "\n"]
+    parts.append(
+        (
+            f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
+            + (" · vetoed" if t.vetoed else "")
+            + f" · confidence {t.confidence:.0%}\n",
+            "$foreground-muted",
+        )
     )
-    text.append(t.summary + "\n")
-    for direction, title, colour in (("for", "For", "green"), ("against", "Against", "red")):
+    parts.append(t.summary + "\n")
+    for direction, title, colour in (("for", "For", "$text-success"), ("against", "Against", "$text-error")):
         reasons = [r for r in t.reasons if r.direction == direction]
         if not reasons:
             continue
-        text.append(f"\n{title}\n", style=f"bold {colour}")
+        parts.append((f"\n{title}\n", f"bold {colour}"))
         for r in reasons:
-            text.append(f" {'veto' if r.veto else f'{r.weight:+d}':>4}  ", style=colour)
-            text.append(r.text)
-            text.append(f"\n       {r.rests_on_title}\n", style="dim italic")
-    text.append("\nWhat would change this verdict\n", style="bold")
+            weight = "veto" if r.veto else f"{r.weight:+d}"
+            parts += [
+                (f" {weight:>4}  ", colour),
+                r.text,
+                (f"\n       {r.rests_on_title}\n", "italic $foreground-muted"),
+            ]
+    parts.append(("\nWhat would change this verdict\n", "bold"))
     if not t.flips:
-        text.append("  No single answer change moves it.\n", style="dim")
+        parts.append(("  No single answer change moves it.\n", "$foreground-muted"))
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
-        text.append(f"  • {f.question_text} {f.from_label} → {f.to_label}: ")
-        text.append(f"{flip_label} ({f.score:+d})\n", style=flip_style)
+        parts += [
+            f"  • {f.question_text} {f.from_label} → {f.to_label}: ",
+            (f"{flip_label} ({f.score:+d})\n", flip_style),
+        ]
     if t.section_title:
-        text.append(f"\nPress g to read {t.section_title} in the guide.\n", style="dim")
-    return text
+        parts.append((f"\nPress g to read {t.section_title} in the guide.\n", "$foreground-muted"))
+    return Content.assemble(*parts)
 
 
-def score_bar(score: int, width: int = 10) -> Text:
-    """A bar centred on zero: red to the left for negative scores, green to the right."""
+def score_bar(score: int, width: int = 10) -> Content:
+    """A bar centred on zero: to the left for negative scores, to the right for positive ones."""
     n = min(width, abs(score))
-    left = Text(" " * (width - n) + ("█" * n if score < 0 else ""), style="red")
-    right = Text(("█" * n if score > 0 else "") + " " * (width - (n if score > 0 else 0)), style="green")
-    return Text.assemble(left, ("│", "dim"), right)
+    left = " " * (width - n) + ("█" * n if score < 0 else "")
+    right = ("█" * n if score > 0 else "") + " " * (width - (n if score > 0 else 0))
+    return Content.assemble((left, "$text-error"), ("│", "$foreground-muted"), (right, "$text-success"))
 
 
-class RecommendationScreen(Screen[None]):
+def _row(t: ReportTechnology) -> Content:
+    label, style = VERDICT_STYLE[t.verdict]
+    name = t.name if len(t.name) <= 22 else t.name[:21] + "…"
+    return Content.assemble((f"{label:<14}", style), name.ljust(23), score_bar(t.score, 4))
+
+
+class RecommendationScreen(AdvisorScreen):
     """Pick a technology on the left; its case is on the right. g opens its guide section."""
 
-    BINDINGS = [
+    CSS_PATH = "recommendation.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
         Binding("g", "guide", "Read in the guide"),
         Binding("e", "export", "Export"),
@@ -72,14 +96,16 @@ class RecommendationScreen(Screen[None]):
         Binding("h", "app.open('home')", "Home"),
     ]
 
+    report: reactive[Report | None] = reactive(None, init=False)
+    """The recommendation for these answers, as every format renders it (None while it is worked out)."""
+
     def __init__(self, answers: dict[str, AnswerValue]) -> None:
         super().__init__()
         self.answers = answers
-        self.rec = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="rec-summary")
+        yield Static(Content.styled("Working out the verdicts…", "$foreground-muted"), id="rec-summary")
         with Horizontal(classes="split"):
             yield OptionList(id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
@@ -88,98 +114,101 @@ class RecommendationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Recommendation"
-        self.rec = recommend(self.app.catalog, self.answers)
-        self.report = build_report(self.app.catalog, self.rec)
-        rec = self.rec
+        self._work_out()
+
+    @work(thread=True, exclusive=True, group="recommendation")
+    def _work_out(self) -> None:
+        catalog = self.advisor.catalog
+        report = build_report(catalog, recommend(catalog, self.answers))
+        self.app.call_from_thread(setattr, self, "report", report)
+
+    def watch_report(self, report: Report | None) -> None:
+        if report is None:
+            return
+        answered = len(report.answers)
         self.query_one("#rec-summary", Static).update(
-            Text(
-                f"Confidence {rec.confidence_label} · {len(rec.answers)} answered, {len(rec.unanswered)} not sure",
-                style="dim",
+            Content.styled(
+                f"Confidence {report.confidence_label} · {answered} answered, {len(report.unanswered)} not sure",
+                "$foreground-muted",
             )
         )
         options: list[Option | None] = []
-        by_id = {t.id: t for t in rec.technologies}
-        for n, decision in enumerate(rec.decisions):
+        for n, decision in enumerate(report.decisions):
             if n:
                 options.append(None)
-            options.append(Option(Text(decision.title.upper(), style="bold dim"), id=f"decision:{decision.id}", disabled=True))
-            for tid in decision.technologies:
-                options.append(Option(self._row(by_id[tid]), id=tid))
+            heading = Content.styled(decision.title.upper(), "bold $foreground-muted")
+            options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
+            options += [Option(_row(report.technology(tid)), id=tid) for tid in decision.technologies]
         verdicts = self.query_one("#rec-list", OptionList)
         verdicts.add_options(options)
         verdicts.highlighted = 1
         verdicts.focus()
 
-    @staticmethod
-    def _row(t: TechnologyVerdict) -> Text:
-        label, style = VERDICT_STYLE[t.verdict]
-        name = t.name if len(t.name) <= 22 else t.name[:21] + "…"
-        return Text.assemble((f"{label:<14}", style), name.ljust(23), score_bar(t.score, 4))
-
-    def selected(self) -> TechnologyVerdict | None:
+    def selected(self) -> ReportTechnology | None:
+        """The technology highlighted in the list, once the verdicts are known."""
         verdicts = self.query_one("#rec-list", OptionList)
-        if verdicts.highlighted is None or self.rec is None:
+        if verdicts.highlighted is None or self.report is None:
             return None
-        option = verdicts.get_option_at_index(verdicts.highlighted)
-        return self.rec.technology(option.id) if option.id and not option.id.startswith("decision:") else None
+        option_id = verdicts.get_option_at_index(verdicts.highlighted).id
+        return self.report.technology(option_id) if option_id and not option_id.startswith("decision:") else None
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
         t = self.selected()
-        if t is None or self.rec is None:
+        if t is None or self.report is None:
             return
-        self.query_one("#rec-text", Static).update(technology_text(self.report, self.report.technology(t.id)))
+        self.query_one("#rec-text", Static).update(technology_text(self.report, t))
         self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
         self.query_one("#rec-detail", VerticalScroll).focus()
 
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Export the recommendation", "Markdown, HTML, JSON or an ADR", self.action_export)
+        yield SystemCommand("Keep the recommendation", "Save it as a milestone to compare later", self.action_keep)
+
     def action_export(self) -> None:
         from advisor.tui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(), self._export)
+        if self.report is not None:
+            self.app.push_screen(ExportDialog(), self._export)
 
     def _export(self, choice: tuple[str, Path] | None) -> None:
-        if choice is None:
-            return
-        fmt, path = choice
-        report = self.report
+        if choice is not None and self.report is not None:
+            self._write(self.report, *choice)
 
-        def write() -> None:
-            from advisor.cli.output import render_report
+    @work(thread=True, group="export")
+    def _write(self, report: Report, fmt: str, path: Path) -> None:
+        from advisor.destination import write_text
+        from advisor.reports.formats import render_report
 
-            try:
-                path.write_text(render_report(report, fmt), encoding="utf-8")
-            except OSError as exc:
-                self.app.call_from_thread(
-                    self.notify, f"cannot write {path}: {exc.strerror or exc}", title="Not exported", severity="error", markup=False
-                )
-                return
+        problem = write_text(path, render_report(report, fmt))
+        if problem:
+            self.app.call_from_thread(self.notify, problem, title="Not exported", severity="error", markup=False)
+        else:
             self.app.call_from_thread(self.notify, f"Wrote {path.resolve()}", title="Exported", markup=False)
-
-        self.app.run_worker(write, thread=True, group="export")
 
     def action_keep(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
+        if self.report is not None:
+            self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
 
     def _keep(self, name: str | None) -> None:
-        if not name:
+        if not name or self.report is None:
             return
         data = self.report.model_dump(mode="json", by_alias=True)
-        answers = dict(self.answers)
-
-        self.app.write(
-            lambda: self.app.store.save_milestone(name, answers, data),
+        answers, store = dict(self.answers), self.advisor.store
+        self.advisor.writer.submit(
+            lambda: store.save_milestone(name, answers, data),
             lambda number: self.notify(f"Kept as milestone {number}: {name}", markup=False),
         )
 
     def action_milestones(self) -> None:
-        self.app.action_open("milestones")
+        self.advisor.action_open("milestones")
 
     def action_guide(self) -> None:
         t = self.selected()
         if t is not None and t.section:
-            self.app.action_open(f"section:{t.section}")
+            self.advisor.action_open(f"section:{t.section}")
         else:
             self.notify("This one is a baseline; the guide has no section of its own for it.")

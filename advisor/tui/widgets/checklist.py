@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
-from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
@@ -13,35 +14,56 @@ from advisor.models.content import ChecklistItem, Origin
 from advisor.tui.messages import TickChanged
 
 
-class ChecklistView(SelectionList[str]):
-    """Checklist items with their saved ticks; every toggle is posted as a TickChanged."""
+def recall_style(level: float) -> str:
+    """The theme colour for a recall figure: good, shaky, or weak."""
+    return "$text-success" if level >= 0.85 else "$text-warning" if level >= 0.6 else "$text-error"
 
-    BINDINGS = [Binding("space", "select", "Tick / untick")]
+
+class ChecklistView(SelectionList[str]):
+    """Checklist items with their saved ticks; every toggle is posted as a TickChanged.
+
+    `show_mastery` adds each item's recall from the quiz history once it is known.
+    """
+
+    DEFAULT_CSS = """
+    ChecklistView {
+        height: 1fr;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", "Tick / untick")]
 
     def __init__(
         self,
         items: Iterable[tuple[ChecklistItem, str | None]],
         done: set[str],
-        mastery: dict[str, float] | None = None,
         *,
         id: str | None = None,
     ) -> None:
-        selections = []
-        for item, group in items:
-            prompt = Text()
-            if group:
-                prompt.append(f"{group} · ", style="dim")
-            prompt.append(item.text)  # Text, not a markup string: brackets in content stay literal
-            if item.origin is Origin.ours:
-                prompt.append("  (added by advisor)", style="dim italic")
-            if mastery and item.id in mastery:
-                level = mastery[item.id]
-                style = "green" if level >= 0.85 else "yellow" if level >= 0.6 else "red"
-                prompt.append(f"  recall {level:.0%}", style=style)
-            selections.append(Selection(prompt, item.id, item.id in done))
-        super().__init__(*selections, id=id)
+        self.items = list(items)
+        super().__init__(
+            *(Selection(self._prompt(item, group), item.id, item.id in done) for item, group in self.items), id=id
+        )
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+    @staticmethod
+    def _prompt(item: ChecklistItem, group: str | None, recall: float | None = None) -> Content:
+        # Content, not a markup string: brackets in content stay literal
+        parts: list[str | tuple[str, str]] = []
+        if group:
+            parts.append((f"{group} · ", "$foreground-muted"))
+        parts.append(item.text)
+        if item.origin is Origin.ours:
+            parts.append(("  (added by advisor)", "italic $foreground-muted"))
+        if recall is not None:
+            parts.append((f"  recall {recall:.0%}", recall_style(recall)))
+        return Content.assemble(*parts)
+
+    def show_mastery(self, mastery: dict[str, float]) -> None:
+        """Add `recall n%` to the items the quiz history speaks for."""
+        for index, (item, group) in enumerate(self.items):
+            if item.id in mastery:
+                self.replace_option_prompt_at_index(index, self._prompt(item, group, mastery[item.id]))
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
         event.stop()
         item_id = event.selection.value
         self.post_message(TickChanged(item_id, item_id in self.selected))

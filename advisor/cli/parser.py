@@ -1,0 +1,101 @@
+"""The command line's grammar: every command, flag and help text (argparse)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from advisor import __version__
+from advisor.cli import exit_codes
+from advisor.reports.formats import FORMATS
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 already; keep its wording short
+        self.print_usage(sys.stderr)
+        self.exit(exit_codes.USAGE, f"advisor: error: {message}\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is too small; give 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `advisor` parser with every subcommand."""
+    parser = _Parser(
+        prog="advisor", description="Learn, decide on and quiz yourself about distributed-systems technology."
+    )
+    parser.add_argument("--version", action="version", version=f"advisor {__version__}")
+    parser.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also load your own content, rules or quizzes from DIR (repeatable); "
+        "ids must not clash with the shipped ones",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    formats = list(FORMATS)
+
+    learn = sub.add_parser("learn", help="open the guide in the terminal UI, optionally at a section")
+    learn.add_argument("section", nargs="?", help="a section id, e.g. serverless")
+
+    rec = sub.add_parser("recommend", help="advise on a workload: the wizard, or headless with --answers")
+    rec.add_argument("--answers", type=Path, metavar="FILE", help="a YAML answers file (question_id: choice_id)")
+    rec.add_argument("--format", choices=formats, default="md", help="report format (default: md)")
+    rec.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    rec.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
+    rec.add_argument("--plain", action="store_true", help="ask the questions with simple prompts, no full screen")
+    rec.add_argument("--save", metavar="NAME", help="keep this recommendation (a milestone) under NAME")
+
+    report = sub.add_parser("report", help="re-render a kept recommendation, list them, or compare two")
+    report.add_argument("ref", nargs="?", help="a milestone number or name (default: the last one kept)")
+    report.add_argument("--format", choices=formats, default="md", help="report format (default: md)")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE")
+    report.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
+    report.add_argument("--list", action="store_true", help="list the kept recommendations")
+    report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="what changed from milestone A to B")
+
+    quiz = sub.add_parser(
+        "quiz",
+        help="quiz yourself: advisor quiz [QUIZ...] [--plain] [--due]; advisor quiz import|export ...",
+        description="Take a quiz (all quizzes when none is named), or: advisor quiz import FILE.gift [-o OUT.yaml]; "
+        "advisor quiz export QUIZ --format gift [-o FILE].",
+    )
+    quiz.add_argument("names", nargs="*", metavar="QUIZ", help="quiz ids (e.g. serverless grpc), or import/export")
+    quiz.add_argument("--plain", action="store_true", help="ask with simple prompts, no full screen")
+    quiz.add_argument("--due", action="store_true", help="only the questions due for review (of the quizzes named)")
+    quiz.add_argument("--seed", type=int, help="the shuffle seed, to replay a session")
+    quiz.add_argument("--limit", type=_positive, help="questions per quiz (default 10; with --due, every question due)")
+    quiz.add_argument("--format", choices=("gift",), default="gift", help="export format")
+    quiz.add_argument("-o", "--output", type=Path, metavar="FILE", help="where import/export writes")
+    quiz.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
+
+    validate = sub.add_parser(
+        "validate", help="check content, rules and quizzes (the shipped ones or your own folders)"
+    )
+    validate.add_argument(
+        "folders", nargs="*", type=Path, metavar="DIR", help="folders or files to check (default: the shipped data)"
+    )
+
+    schema = sub.add_parser("schema", help="print or write the JSON Schema of each YAML file kind")
+    schema.add_argument("kind", nargs="?", help="one file kind (default: all)")
+    schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="write one <kind>.json per kind into DIR")
+
+    progress = sub.add_parser("progress", help="show checklist completion; export or import your progress")
+    group = progress.add_mutually_exclusive_group()
+    group.add_argument("--export", type=Path, metavar="FILE.json", help="write all progress to a JSON file")
+    group.add_argument(
+        "--import", dest="import_", type=Path, metavar="FILE.json", help="merge progress from a JSON export"
+    )
+    progress.add_argument("--force", action="store_true", help="overwrite the --export file if it exists")
+    return parser

@@ -1,0 +1,39 @@
+"""How far through the guide's checklist a learner is: per section and in all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from advisor.models.content import ChecklistItem, Section
+
+
+@dataclass(frozen=True)
+class Count:
+    """Items ticked of items in all."""
+
+    done: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.done == self.total
+
+    def __str__(self) -> str:
+        return f"{self.done}/{self.total}"
+
+
+def count(items: Iterable[ChecklistItem], done: set[str]) -> Count:
+    """How many of `items` are in `done` (the ids of ticked items)."""
+    ids = [item.id for item in items]
+    return Count(sum(1 for i in ids if i in done), len(ids))
+
+
+def section_count(section: Section, done: set[str]) -> Count:
+    """One section's checklist progress."""
+    return count(section.checklist, done)
+
+
+def guide_count(sections: Iterable[Section], done: set[str]) -> Count:
+    """The whole guide's checklist progress."""
+    return count((item for s in sections for item in s.checklist), done)

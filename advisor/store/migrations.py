@@ -1,0 +1,59 @@
+"""The schema of the progress database, as an append-only list of migrations.
+
+Each entry upgrades the schema from version i to i+1; `PRAGMA user_version` records where a
+file is. Never edit a shipped entry: add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE checklist (
+        item_id    TEXT PRIMARY KEY,
+        done       INTEGER NOT NULL CHECK (done IN (0, 1)),
+        changed_at TEXT NOT NULL
+    );
+    CREATE TABLE quiz_answers (  -- append-only: rows are never updated or deleted
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        question_id TEXT NOT NULL,
+        revision    INTEGER NOT NULL,
+        session_id  TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        response    TEXT NOT NULL,
+        seconds     REAL,
+        practice    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX quiz_answers_question ON quiz_answers (question_id, answered_at);
+    CREATE TRIGGER quiz_answers_no_update BEFORE UPDATE ON quiz_answers
+        BEGIN SELECT RAISE(ABORT, 'quiz answers are append-only'); END;
+    CREATE TRIGGER quiz_answers_no_delete BEFORE DELETE ON quiz_answers
+        BEGIN SELECT RAISE(ABORT, 'quiz answers are append-only'); END;
+    """,
+    """
+    CREATE TABLE workloads (  -- the Advise answers a user keeps, by name; 'current' is the wizard's
+        name       TEXT PRIMARY KEY,
+        answers    TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE milestones (  -- recommendations a user keeps: the answers and the report as made
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        name       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        answers    TEXT NOT NULL,
+        report     TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring `db` from schema `version` to SCHEMA_VERSION, one transaction per step."""
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        # executescript commits first, so each step gets its own explicit transaction.
+        db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[target - 1]}\nPRAGMA user_version = {target};\nCOMMIT;")

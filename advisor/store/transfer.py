@@ -1,0 +1,126 @@
+"""`advisor progress --export/--import`: the whole store as one JSON document, and merging it back.
+
+Importing merges: the newer change to a checklist item or workload wins, milestones and quiz
+answers already present are skipped, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from advisor.store.progress import (
+    ANSWER_COLUMNS,
+    INSERT_ANSWER,
+    UPSERT_TICK,
+    UPSERT_WORKLOAD,
+    StoreError,
+    answer_row,
+)
+
+if TYPE_CHECKING:
+    from advisor.store.progress import ProgressStore
+
+EXPORT_FORMAT = "advisor-progress"
+EXPORT_VERSION = 1
+
+
+def export_data(store: ProgressStore) -> dict[str, Any]:
+    """Everything the store holds, as JSON-ready data."""
+    db = store.db
+    workloads = db.read("SELECT name, answers, updated_at FROM workloads ORDER BY name")
+    milestones = db.read("SELECT name, created_at, answers, report FROM milestones ORDER BY id")
+    answers = [answer_row(r) for r in db.read(f"SELECT {ANSWER_COLUMNS} FROM quiz_answers ORDER BY id")]
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": store.clock(),
+        "workloads": [{"name": w[0], "answers": json.loads(str(w[1])), "updated_at": w[2]} for w in workloads],
+        "milestones": [
+            {"name": m[0], "created_at": m[1], "answers": json.loads(str(m[2])), "report": json.loads(str(m[3]))}
+            for m in milestones
+        ],
+        "checklist": [
+            {"item_id": t.item_id, "done": t.done, "changed_at": t.changed_at} for t in store.ticks().values()
+        ],
+        "quiz_answers": [
+            {
+                "question_id": a.question_id,
+                "revision": a.revision,
+                "session_id": a.session_id,
+                "answered_at": a.answered_at,
+                "correct": a.correct,
+                "response": a.response,
+                "seconds": a.seconds,
+                "practice": a.practice,
+            }
+            for a in answers
+        ],
+    }
+
+
+Row = tuple[Any, ...]
+
+
+def import_data(store: ProgressStore, data: Any) -> tuple[int, int]:
+    """Merge an export into `store` in one transaction; returns (ticks changed, answers added)."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise StoreError(f'not an advisor progress export (expected "format": "{EXPORT_FORMAT}")')
+    version = data.get("version")
+    if not isinstance(version, int) or version > EXPORT_VERSION:
+        raise StoreError(f"export version {version!r} is not supported (this advisor reads up to {EXPORT_VERSION})")
+    try:
+        ticks = [(str(t["item_id"]), int(bool(t["done"])), str(t["changed_at"])) for t in data.get("checklist", [])]
+        answers: list[Row] = [
+            (
+                str(a["question_id"]),
+                int(a["revision"]),
+                str(a["session_id"]),
+                str(a["answered_at"]),
+                int(bool(a["correct"])),
+                json.dumps(a["response"], sort_keys=True),
+                None if a.get("seconds") is None else float(a["seconds"]),
+                int(bool(a.get("practice", False))),
+            )
+            for a in data.get("quiz_answers", [])
+        ]
+        workloads: list[Row] = [
+            (str(w["name"]), json.dumps(dict(w["answers"]), sort_keys=True), str(w["updated_at"]))
+            for w in data.get("workloads", [])
+        ]
+        milestones: list[Row] = [
+            (
+                str(m["name"]),
+                str(m["created_at"]),
+                json.dumps(dict(m["answers"]), sort_keys=True),
+                json.dumps(dict(m["report"]), sort_keys=True),
+            )
+            for m in data.get("milestones", [])
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"malformed export entry ({type(exc).__name__}: {exc})") from None
+
+    def merge(db: sqlite3.Connection) -> tuple[int, int]:
+        changed = added = 0
+        for row in ticks:
+            changed += db.execute(f"{UPSERT_TICK} WHERE excluded.changed_at > checklist.changed_at", row).rowcount
+        for row in workloads:
+            db.execute(f"{UPSERT_WORKLOAD} WHERE excluded.updated_at > workloads.updated_at", row)
+        for row in milestones:
+            if not db.execute("SELECT 1 FROM milestones WHERE name = ? AND created_at = ?", row[:2]).fetchone():
+                db.execute("INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)", row)
+        for answer in answers:
+            exists = db.execute(
+                "SELECT 1 FROM quiz_answers WHERE question_id = ? AND session_id = ? AND answered_at = ?",
+                (answer[0], answer[2], answer[3]),
+            ).fetchone()
+            if not exists:
+                db.execute(INSERT_ANSWER, answer)
+                added += 1
+        return changed, added
+
+    return store.db.write(merge)
+
+
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "export_data", "import_data"]
