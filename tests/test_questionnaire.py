@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
