@@ -32,7 +32,7 @@ lint: $(STAMP)  ## ruff: lint, and check the formatting
 	$(BIN)/ruff format --check .
 
 format: $(STAMP)  ## ruff: fix what can be fixed, and format
-	$(BIN)/ruff check --fix .
+	$(BIN)/ruff check --fix --exit-zero --quiet .
 	$(BIN)/ruff format .
 
 typecheck: $(STAMP)  ## mypy, strict

@@ -79,7 +79,9 @@ def plain_asks(catalog: Catalog, answers: dict[str, Any], monkeypatch: pytest.Mo
     return [q for q in asked if q.startswith("chain_")]
 
 
-@pytest.mark.parametrize("answers", COMBINATIONS, ids=lambda a: ",".join(f"{k[-1]}={v}" for k, v in a.items()) or "none")
+@pytest.mark.parametrize(
+    "answers", COMBINATIONS, ids=lambda a: ",".join(f"{k[-1]}={v}" for k, v in a.items()) or "none"
+)
 def test_engine_and_plain_prompts_ask_the_same(chain_catalog, answers, monkeypatch) -> None:
     expected = [q.id for q in Questionnaire(chain_catalog.questions).applicable(answers) if q.id.startswith("chain_")]
     assert engine_asks(chain_catalog, answers) == expected
@@ -112,7 +114,12 @@ def test_stale_stored_answers_are_ignored_not_fatal(catalog) -> None:
     assert "service_count" not in rec.answers and "clients" not in rec.answers
 
 
-WIZARD_CASES = [{}, {"chain_a": "no", "chain_b": "x"}, {"chain_a": "yes", "chain_b": "y"}, {"chain_a": "yes", "chain_b": "x"}]
+WIZARD_CASES = [
+    {},
+    {"chain_a": "no", "chain_b": "x"},
+    {"chain_a": "yes", "chain_b": "y"},
+    {"chain_a": "yes", "chain_b": "x"},
+]
 
 
 async def test_the_wizard_asks_the_same(chain_catalog, make_app) -> None:
