@@ -14,7 +14,7 @@ from advisor.loading.checks import cross_check
 from advisor.loading.files import LoadedFile, load_files
 from advisor.loading.paths import shipped_folders, yaml_files
 from advisor.loading.problems import DataError
-from advisor.models.base import Frozen
+from advisor.models.base import DataModel
 from advisor.models.content import (
     ApiComparison,
     Benchmarks,
@@ -30,7 +30,7 @@ from advisor.models.kinds import KINDS_BY_MODEL
 from advisor.models.quiz import Quiz
 from advisor.models.rules import Question, Questions, Rule, Rules, Technologies
 
-M = TypeVar("M", bound=Frozen)
+M = TypeVar("M", bound=DataModel)
 
 
 @dataclass(frozen=True)

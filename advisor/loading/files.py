@@ -9,7 +9,7 @@ from pathlib import Path
 from advisor.loading.problems import DataError, Problem
 from advisor.loading.validation import validate_source
 from advisor.loading.yaml_source import Source, read_source
-from advisor.models.base import Frozen
+from advisor.models.base import DataModel
 from advisor.models.kinds import KINDS_BY_MODEL
 
 
@@ -18,7 +18,7 @@ class LoadedFile:
     """A validated file: its model and its source, kept for locating later problems."""
 
     source: Source
-    model: Frozen
+    model: DataModel
 
     @property
     def kind(self) -> str:

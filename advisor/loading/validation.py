@@ -10,14 +10,14 @@ from pydantic import BaseModel, ValidationError
 
 from advisor.loading.problems import DataError, FieldPath, Problem
 from advisor.loading.yaml_source import Source
-from advisor.models.base import Frozen
+from advisor.models.base import DataModel
 from advisor.models.kinds import KINDS
 from advisor.text.suggest import did_you_mean
 
 _ID_PATTERN_HINT = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
 
 
-def validate_source(source: Source) -> Frozen:
+def validate_source(source: Source) -> DataModel:
     """Validate `source` against the model its `kind` names; raise DataError listing every problem."""
     kind = source.data.get("kind")
     if kind is None:

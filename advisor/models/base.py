@@ -18,13 +18,13 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class Frozen(BaseModel):
+class DataModel(BaseModel):
     """Immutable model that rejects unknown fields (typos must not pass silently)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class SourceRef(Frozen):
+class SourceRef(DataModel):
     """Where a provider-specific fact (a limit, a price, a version's behaviour) comes from.
 
     `as_of` is the day the fact was last checked against the source; `advisor validate --stale`

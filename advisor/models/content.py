@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from advisor.models.base import Frozen, Id, SourceRef, Text
+from advisor.models.base import DataModel, Id, SourceRef, Text
 
 
 class Origin(StrEnum):
@@ -33,7 +33,7 @@ class Difficulty(StrEnum):
     hard = "hard"
 
 
-class MinuteRange(Frozen):
+class MinuteRange(DataModel):
     """An estimate such as '75-90 minutes'."""
 
     min: int = Field(ge=0)
@@ -49,13 +49,13 @@ class MinuteRange(Frozen):
 # --- the overview -----------------------------------------------------------------------
 
 
-class TimelineEntry(Frozen):
+class TimelineEntry(DataModel):
     id: Id
     label: Text
     minutes: MinuteRange
 
 
-class Criterion(Frozen):
+class Criterion(DataModel):
     """One completion criterion; `refs` point at checklist items or sections it is met by."""
 
     id: Id
@@ -64,18 +64,18 @@ class Criterion(Frozen):
     refs: list[Id] = []
 
 
-class PreviousPhase(Frozen):
+class PreviousPhase(DataModel):
     phase: int = Field(ge=1)
     topic: Text
     connection: Text
 
 
-class Related(Frozen):
+class Related(DataModel):
     previous: list[PreviousPhase] = []
     next_steps: list[Text] = []
 
 
-class Guide(Frozen):
+class Guide(DataModel):
     """The guide's front matter: what it covers, what it needs, and when it is done."""
 
     kind: Literal["guide"]
@@ -95,7 +95,7 @@ class Guide(Frozen):
 # --- sections ---------------------------------------------------------------------------
 
 
-class Topic(Frozen):
+class Topic(DataModel):
     """A sub-topic of a section, e.g. GraphQL and gRPC inside 'Modern API patterns'."""
 
     id: Id
@@ -103,7 +103,7 @@ class Topic(Frozen):
     summary: Text
 
 
-class Figure(Frozen):
+class Figure(DataModel):
     """A measured or illustrative range quoted by a concept, e.g. runtime init 100-300 ms."""
 
     id: Id
@@ -121,7 +121,7 @@ class Figure(Frozen):
         return self
 
 
-class Concept(Frozen):
+class Concept(DataModel):
     """A key concept, written out in Markdown (code blocks welcome)."""
 
     id: Id
@@ -133,7 +133,7 @@ class Concept(Frozen):
     sources: list[SourceRef] = []  # for the provider-specific limits, prices and versions in `body`
 
 
-class ChecklistItem(Frozen):
+class ChecklistItem(DataModel):
     """A learning-checklist item; its id is stored with the user's tick, so it never changes."""
 
     id: Id
@@ -143,7 +143,7 @@ class ChecklistItem(Frozen):
     concepts: list[Id] = []
 
 
-class Exercise(Frozen):
+class Exercise(DataModel):
     id: Id
     title: Text
     topic: Id | None = None
@@ -155,7 +155,7 @@ class Exercise(Frozen):
     checklist: list[Id] = []
 
 
-class Resource(Frozen):
+class Resource(DataModel):
     title: Text
     kind: Literal["docs", "site", "book", "paper", "talk"]
     url: str | None = Field(default=None, pattern=r"^https://\S+$")
@@ -164,7 +164,7 @@ class Resource(Frozen):
     note: Text | None = None
 
 
-class Section(Frozen):
+class Section(DataModel):
     """One section of the guide with everything a learner needs to work through it."""
 
     kind: Literal["section"]
@@ -183,7 +183,7 @@ class Section(Frozen):
 # --- reference tables -------------------------------------------------------------------
 
 
-class MatrixRow(Frozen):
+class MatrixRow(DataModel):
     id: Id
     name: Text
     complexity: Level
@@ -193,7 +193,7 @@ class MatrixRow(Frozen):
     topic: Id | None = None
 
 
-class Matrix(Frozen):
+class Matrix(DataModel):
     """The technology decision matrix."""
 
     kind: Literal["matrix"]
@@ -202,12 +202,12 @@ class Matrix(Frozen):
     technologies: list[MatrixRow] = Field(min_length=1)
 
 
-class Cell(Frozen):
+class Cell(DataModel):
     text: Text
     support: Literal["yes", "no", "partial"] | None = None
 
 
-class Feature(Frozen):
+class Feature(DataModel):
     id: Id
     label: Text
     values: dict[Id, Cell]
@@ -215,12 +215,12 @@ class Feature(Frozen):
     sources: list[SourceRef] = []
 
 
-class ApiStyle(Frozen):
+class ApiStyle(DataModel):
     id: Id
     name: Text
 
 
-class ApiComparison(Frozen):
+class ApiComparison(DataModel):
     """REST, GraphQL and gRPC side by side, one row per feature."""
 
     kind: Literal["api-comparison"]
@@ -243,21 +243,21 @@ class ApiComparison(Frozen):
         return self
 
 
-class UseCase(Frozen):
+class UseCase(DataModel):
     id: Id
     text: Text
     why: Text
     sources: list[SourceRef] = []
 
 
-class UseCaseList(Frozen):
+class UseCaseList(DataModel):
     technology: Id
     origin: Origin = Origin.guide
     use: list[UseCase] = Field(min_length=1)
     avoid: list[UseCase] = Field(min_length=1)
 
 
-class UseCases(Frozen):
+class UseCases(DataModel):
     """When to reach for each technology, and when not to."""
 
     kind: Literal["use-cases"]
@@ -265,7 +265,7 @@ class UseCases(Frozen):
     lists: list[UseCaseList] = Field(min_length=1)
 
 
-class PayloadRow(Frozen):
+class PayloadRow(DataModel):
     id: Id
     format: Text
     api: Id
@@ -275,7 +275,7 @@ class PayloadRow(Frozen):
     note: Text | None = None
 
 
-class LatencyRow(Frozen):
+class LatencyRow(DataModel):
     id: Id
     protocol: Text
     api: Id
@@ -289,19 +289,19 @@ class LatencyRow(Frozen):
         return self
 
 
-class PayloadTable(Frozen):
+class PayloadTable(DataModel):
     title: Text
     scenario: Text
     rows: list[PayloadRow] = Field(min_length=1)
 
 
-class LatencyTable(Frozen):
+class LatencyTable(DataModel):
     title: Text
     scenario: Text
     rows: list[LatencyRow] = Field(min_length=1)
 
 
-class Benchmarks(Frozen):
+class Benchmarks(DataModel):
     """The guide's payload-size and latency tables; every figure is illustrative."""
 
     kind: Literal["benchmarks"]

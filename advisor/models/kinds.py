@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.models.base import Frozen
+from advisor.models.base import DataModel
 from advisor.models.content import ApiComparison, Benchmarks, Guide, Matrix, Section, UseCases
 from advisor.models.quiz import Quiz
 from advisor.models.rules import Questions, Rules, Technologies
@@ -13,7 +13,7 @@ from advisor.models.rules import Questions, Rules, Technologies
 @dataclass(frozen=True)
 class FileKind:
     name: str
-    model: type[Frozen]
+    model: type[DataModel]
     folder: str
     singleton: bool  # one per catalog (the guide, the matrix...) rather than one per topic
 
@@ -34,4 +34,4 @@ KINDS: dict[str, FileKind] = {
     )
 }
 
-KINDS_BY_MODEL: dict[type[Frozen], str] = {kind.model: name for name, kind in KINDS.items()}
+KINDS_BY_MODEL: dict[type[DataModel], str] = {kind.model: name for name, kind in KINDS.items()}

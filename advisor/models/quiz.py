@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from advisor.models.base import Frozen, Id, SourceRef, Text
+from advisor.models.base import DataModel, Id, SourceRef, Text
 from advisor.models.content import Difficulty
 from advisor.text.answers import normalise_text, parse_number
 
@@ -38,7 +38,7 @@ def _all_or_nothing(ok: bool, expected: list[str], chosen: list[str] | None = No
     return Grade(ok, float(ok), chosen or [], [] if ok else expected, [])
 
 
-class Option(Frozen):
+class Option(DataModel):
     """A choice with the reason it is right or wrong; a wrong one may name the misconception it tempts."""
 
     id: Id
@@ -48,7 +48,7 @@ class Option(Frozen):
     misconception: Id | None = None
 
 
-class _Question(Frozen):
+class _Question(DataModel):
     # The field holding this type's id'd entries (options, items, pairs): their ids are unique
     # within the question, and a session shows them shuffled.
     listed: ClassVar[str | None] = None
@@ -187,7 +187,7 @@ class Numeric(_Question):
         return _all_or_nothing(ok, [f"Accepted: {span}"])
 
 
-class OrderItem(Frozen):
+class OrderItem(DataModel):
     id: Id
     text: Text
 
@@ -210,7 +210,7 @@ class Ordering(_Question):
         return Grade(ok, 1.0 if ok else credit, [], [] if ok else [f"The order: {order}"], [])
 
 
-class Pair(Frozen):
+class Pair(DataModel):
     id: Id
     left: Text
     right: Text
@@ -244,7 +244,7 @@ QuizQuestion = Annotated[
 QUESTION_TYPES: tuple[type[_Question], ...] = get_args(get_args(QuizQuestion)[0])
 
 
-class Quiz(Frozen):
+class Quiz(DataModel):
     """The quiz of one section, or of one topic of a section (GraphQL and gRPC have one each)."""
 
     kind: Literal["quiz"]

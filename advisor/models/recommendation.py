@@ -6,13 +6,13 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from advisor.models.base import Frozen
+from advisor.models.base import DataModel
 
 Verdict = Literal["recommended", "consider", "avoid"]
 AnswerValue = str | list[str] | None  # None: not sure
 
 
-class Reason(Frozen):
+class Reason(DataModel):
     """One fired rule: why the score moved, and the guide item it rests on."""
 
     rule: str
@@ -23,7 +23,7 @@ class Reason(Frozen):
     rests_on: str
 
 
-class Flip(Frozen):
+class Flip(DataModel):
     """One answer change that would move this verdict, and where it would move it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -35,7 +35,7 @@ class Flip(Frozen):
     score: int
 
 
-class TechnologyVerdict(Frozen):
+class TechnologyVerdict(DataModel):
     id: str
     name: str
     decision: str
@@ -50,14 +50,14 @@ class TechnologyVerdict(Frozen):
     confidence: float
 
 
-class DecisionSummary(Frozen):
+class DecisionSummary(DataModel):
     id: str
     title: str
     question: str
     technologies: list[str]
 
 
-class Recommendation(Frozen):
+class Recommendation(DataModel):
     """The engine's whole answer for one set of answers; deterministic, JSON-ready."""
 
     answers: dict[str, AnswerValue]

@@ -6,18 +6,18 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from advisor.models.base import Frozen
+from advisor.models.base import DataModel
 from advisor.models.recommendation import AnswerValue, Verdict
 
 
-class ReportAnswer(Frozen):
+class ReportAnswer(DataModel):
     question_id: str
     question: str
     answer: AnswerValue
     label: str  # the choice labels as the user saw them, or "not sure"
 
 
-class ReportReason(Frozen):
+class ReportReason(DataModel):
     rule: str
     text: str
     direction: Literal["for", "against"]
@@ -27,7 +27,7 @@ class ReportReason(Frozen):
     rests_on_title: str  # where in the guide: "Serverless Architecture › Anatomy of a cold start"
 
 
-class ReportFlip(Frozen):
+class ReportFlip(DataModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     question: str  # question id
@@ -40,7 +40,7 @@ class ReportFlip(Frozen):
     score: int
 
 
-class ReportTechnology(Frozen):
+class ReportTechnology(DataModel):
     id: str
     name: str
     decision: str
@@ -58,7 +58,7 @@ class ReportTechnology(Frozen):
     next_steps: list[str]  # checklist items and exercises, for a recommended technology
 
 
-class ReportDecision(Frozen):
+class ReportDecision(DataModel):
     id: str
     title: str
     question: str
@@ -66,7 +66,7 @@ class ReportDecision(Frozen):
     chosen: list[str]  # the recommended technologies of this decision
 
 
-class Report(Frozen):
+class Report(DataModel):
     """Everything any format shows; `technologies` is flat, `decisions` groups their ids."""
 
     format: Literal["advisor-report"] = "advisor-report"

@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from advisor.models.base import Frozen, Id, SourceRef, Text
+from advisor.models.base import DataModel, Id, SourceRef, Text
 
 
-class Choice(Frozen):
+class Choice(DataModel):
     id: Id
     label: Text
     help: Text | None = None
@@ -64,7 +64,7 @@ OPERATORS: dict[str, Operator] = {
 _COMBINATORS = ("all", "any", "not_", "always")
 
 
-class Condition(Frozen):
+class Condition(DataModel):
     """One test over the answers; exactly one form per condition."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -119,7 +119,7 @@ class Condition(Frozen):
         return found
 
 
-class Question(Frozen):
+class Question(DataModel):
     id: Id
     text: Text
     help: Text
@@ -128,20 +128,20 @@ class Question(Frozen):
     ask_if: Condition | None = None
 
 
-class Questions(Frozen):
+class Questions(DataModel):
     """The workload questionnaire; its question and choice ids are a public interface."""
 
     kind: Literal["questions"]
     questions: list[Question] = Field(min_length=1)
 
 
-class Decision(Frozen):
+class Decision(DataModel):
     id: Id
     title: Text
     question: Text  # the design question this group answers, e.g. "Where does the code run?"
 
 
-class Technology(Frozen):
+class Technology(DataModel):
     id: Id
     name: Text
     decision: Id
@@ -150,7 +150,7 @@ class Technology(Frozen):
     summary: Text
 
 
-class Thresholds(Frozen):
+class Thresholds(DataModel):
     """Score at or above `recommended` → recommended; at or below `avoid` → avoid; else consider."""
 
     recommended: int
@@ -163,7 +163,7 @@ class Thresholds(Frozen):
         return self
 
 
-class Technologies(Frozen):
+class Technologies(DataModel):
     """The decisions, the technologies in each, and how scores become verdicts."""
 
     kind: Literal["technologies"]
@@ -172,7 +172,7 @@ class Technologies(Frozen):
     technologies: list[Technology] = Field(min_length=1)
 
 
-class Rule(Frozen):
+class Rule(DataModel):
     """One principle: when `when` holds, `technology` gains `weight` (or is vetoed), because `reason`."""
 
     id: Id
@@ -193,7 +193,7 @@ class Rule(Frozen):
         return self
 
 
-class Rules(Frozen):
+class Rules(DataModel):
     """A file of recommendation rules."""
 
     kind: Literal["rules"]

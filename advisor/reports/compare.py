@@ -22,10 +22,11 @@ def compare(a: Report, b: Report) -> tuple[list[Change], list[Change]]:
         return {x.question_id: (x.question, x.label) for x in [*r.answers, *r.unanswered]}
 
     qa, qb = answers(a), answers(b)
+    absent = ("", "not asked")
     answer_changes = [
-        Change(qb.get(q, qa.get(q))[0], qa.get(q, ("", "not asked"))[1], qb.get(q, ("", "not asked"))[1])  # type: ignore[index]
+        Change((qb.get(q) or qa.get(q) or absent)[0], qa.get(q, absent)[1], qb.get(q, absent)[1])
         for q in [*qa, *[q for q in qb if q not in qa]]
-        if qa.get(q, ("", "not asked"))[1] != qb.get(q, ("", "not asked"))[1]
+        if qa.get(q, absent)[1] != qb.get(q, absent)[1]
     ]
     ta = {t.id: t for t in a.technologies}
     verdict_changes = [

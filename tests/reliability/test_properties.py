@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from advisor.advise.answers import check_answers
 from advisor.loading.catalog import load_catalog
 from advisor.loading.files import load_files
-from advisor.loading.problems import DataError
+from advisor.loading.problems import DataError, Problem
 from advisor.loading.yaml_source import Source
 from tests.conftest import ROOT
 
@@ -31,11 +31,13 @@ kinds = st.sampled_from(["section", "guide", "matrix", "quiz", "rules", "questio
 
 
 def load_text(data: bytes) -> None:
+    """Any bytes give a loaded file or located problems of ours; any other exception fails the test."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.yaml"
         path.write_bytes(data)
         loaded, problems = load_files([path])
-        assert loaded or problems
+        assert len(loaded) + (1 if problems else 0) == 1
+        assert all(isinstance(p, Problem) and p.file and p.message for p in problems)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

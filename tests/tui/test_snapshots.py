@@ -1,4 +1,4 @@
-"""Snapshots of every Learn screen at 80×24 (review changed SVGs by eye before committing)."""
+"""Snapshots of Home, every Learn screen, Advise, the recommendation and the quiz (review changed SVGs by eye)."""
 
 from __future__ import annotations
 
