@@ -33,7 +33,7 @@ def comparable(question: Any) -> dict[str, Any]:
 
 def blocks(gift: str) -> list[str]:
     """The question blocks of an export (the header comment dropped)."""
-    return [b for b in gift.split("\n\n") if not b.startswith("// advisor quiz")]
+    return [b for b in gift.rstrip("\n").split("\n\n") if not b.startswith("// advisor quiz")]
 
 
 # --- round trip ---------------------------------------------------------------------------

@@ -384,15 +384,6 @@ def test_composite_workload(catalog: Catalog, answers: dict[str, Any], expected:
     ("technology", "answers", "rule"),
     [
         pytest.param(
-            "serverless", {"task_duration": "long"}, "serverless-long-task-veto", id="serverless-15-minute-limit"
-        ),
-        pytest.param(
-            "serverless",
-            {"connection_model": "long_lived"},
-            "serverless-long-lived-connections-veto",
-            id="serverless-websockets",
-        ),
-        pytest.param(
             "serverless",
             {
                 "request_volume": "high",
@@ -418,6 +409,28 @@ def test_veto_is_explained(catalog: Catalog, technology: str, answers: dict[str,
     vetoes = [r for r in t.reasons if r.veto]
     assert [r.rule for r in vetoes] == [rule]
     assert vetoes[0].weight is None
+
+
+@pytest.mark.parametrize(
+    "answers, rule, exception",
+    [
+        pytest.param({"task_duration": "long"}, "serverless-long-task-veto", "durable functions", id="15-minute-limit"),
+        pytest.param(
+            {"connection_model": "long_lived"},
+            "serverless-long-lived-connections-veto",
+            "WebSocket APIs",
+            id="long-lived-connections",
+        ),
+    ],
+)
+def test_a_limit_with_exceptions_weighs_heavily_and_names_them(
+    catalog: Catalog, answers: dict[str, Any], rule: str, exception: str
+) -> None:
+    """On-demand Lambda's limits now have documented exceptions: a strong weight, not a veto."""
+    t = recommend(catalog, answers).technology("serverless")
+    assert t.verdict == "avoid" and not t.vetoed
+    reason = next(r for r in t.reasons if r.rule == rule)
+    assert reason.weight is not None and reason.weight <= -4 and exception in reason.text
 
 
 def test_no_answers_fire_only_the_priors(catalog: Catalog) -> None:

@@ -15,7 +15,7 @@ GIFT files in the wild are written against:
   the feedback for the *right* choice second.
 
 Beyond Moodle, comment lines may carry advisor's own tokens, which Moodle ignores:
-``[tests:item]``, ``[unit:ms]`` and ``[revision:2]``; and the tags ``easy``, ``medium`` and
+``[tests:item]``, ``[unit:ms]``, ``[revision:2]`` and ``[source:as_of|url|title]``; and the tags ``easy``, ``medium`` and
 ``hard`` set the difficulty. The writer puts them there so that a round trip keeps them.
 
 Whatever the quiz schema cannot hold is reported in ``GiftImport.skipped`` with its line,
@@ -50,7 +50,7 @@ DIFFICULTIES = ("easy", "medium", "hard")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ID_MAX = 64
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
-_TOKEN_RE = re.compile(r"\[(id|tag|tests|unit|revision):((?:\\.|[^\]\\\x00-\x1f])+)\]")
+_TOKEN_RE = re.compile(r"\[(id|tag|tests|unit|revision|source):((?:\\.|[^\]\\\x00-\x1f])+)\]")
 _TOKEN_ESCAPE_RE = re.compile(r"\\([\\\]])")
 _HTML_BREAK_RE = re.compile(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -193,6 +193,7 @@ class _Meta:
     tests: list[str] = field(default_factory=list)
     unit: str | None = None
     revision: int | None = None
+    sources: list[dict[str, str]] = field(default_factory=list)
 
 
 def _meta(comments: list[tuple[int, str]]) -> _Meta:
@@ -211,6 +212,9 @@ def _meta(comments: list[tuple[int, str]]) -> _Meta:
                 meta.unit = value
             elif name == "revision" and value.isdigit() and int(value) >= 1:
                 meta.revision = int(value)
+            elif name == "source" and value.count("|") >= 2:
+                as_of, url, title = (part.strip() for part in value.split("|", 2))
+                meta.sources.append({"title": title, "as_of": as_of, **({"url": url} if url else {})})
     return meta
 
 
@@ -525,6 +529,8 @@ class _Importer:
         tests = [t for t in dict.fromkeys(_as_id(t) for t in meta.tests) if t]
         if tests:
             common["tests"] = tests
+        if meta.sources:
+            common["sources"] = meta.sources
         feedback = _finish(parts.feedback, parts.format)[1] if parts.feedback is not None else ""
         common["explanation"] = feedback
         return common

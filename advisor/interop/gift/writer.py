@@ -47,13 +47,14 @@ def _token(name: str, value: str) -> str:
 
 
 def _comment(q: QuizQuestion) -> str:
-    """``// [id:…] [tag:…]… [tag:<difficulty>] [tests:…]… [unit:…] [revision:n]``."""
+    """``// [id:…] [tag:…]… [tag:<difficulty>] [tests:…]… [unit:…] [revision:n] [source:as_of|url|title]…``."""
     tokens = [_token("id", q.id), *(_token("tag", t) for t in q.tags), _token("tag", q.difficulty.value)]
     tokens += [_token("tests", t) for t in q.tests]
     if isinstance(q, Numeric) and q.unit:
         tokens.append(_token("unit", q.unit))
     if q.revision != 1:
         tokens.append(_token("revision", str(q.revision)))
+    tokens += [_token("source", f"{s.as_of.isoformat()}|{s.url or ''}|{s.title}") for s in q.sources]
     return "// " + " ".join(tokens)
 
 
