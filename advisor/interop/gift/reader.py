@@ -15,8 +15,8 @@ GIFT files in the wild are written against:
   the feedback for the *right* choice second.
 
 Beyond Moodle, comment lines may carry advisor's own tokens, which Moodle ignores:
-``[tests:item]``, ``[unit:ms]``, ``[revision:2]`` and ``[source:as_of|url|title]``; and the tags ``easy``, ``medium`` and
-``hard`` set the difficulty. The writer puts them there so that a round trip keeps them.
+``[tests:item]``, ``[unit:ms]``, ``[revision:2]`` and ``[source:as_of|url|title]``; and the
+tags ``easy``, ``medium`` and ``hard`` set the difficulty. The writer puts them there so that a round trip keeps them.
 
 Whatever the quiz schema cannot hold is reported in ``GiftImport.skipped`` with its line,
 never raised: descriptions, essays, malformed questions, questions the schema rejects, and
