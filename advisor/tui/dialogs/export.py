@@ -22,17 +22,6 @@ class ExportDialog(AdvisorDialog[tuple[str, Path] | None]):
     """Dismisses with (format, path) once the user confirms, or None on escape."""
 
     DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
-    ExportDialog > Vertical {
-        width: 70%;
-        max-width: 80;
-        height: auto;
-        border: thick $accent;
-        background: $surface;
-        padding: 1 2;
-    }
     ExportDialog RadioSet {
         margin: 1 0;
     }

@@ -48,15 +48,10 @@ class HelpScreen(AdvisorDialog[None]):
     """Keys, in a dialog over the current screen."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
     HelpScreen > VerticalScroll {
         width: 80%;
         max-width: 90;
         height: 80%;
-        border: thick $accent;
-        background: $surface;
         padding: 0 1;
     }
     """

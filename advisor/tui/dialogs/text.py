@@ -16,19 +16,6 @@ from advisor.tui.screens.base import AdvisorDialog
 class TextDialog(AdvisorDialog[str | None]):
     """Asks for a line of text; dismisses with it (stripped), or None on escape."""
 
-    DEFAULT_CSS = """
-    TextDialog {
-        align: center middle;
-    }
-    TextDialog > Vertical {
-        width: 70%;
-        max-width: 80;
-        height: auto;
-        border: thick $accent;
-        background: $surface;
-        padding: 1 2;
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, default: str) -> None:

@@ -33,7 +33,21 @@ class AdvisorScreen(Screen[None]):
 
 
 class AdvisorDialog(ModalScreen[ResultType]):
-    """A dialog over the current screen, dismissed with a result."""
+    """A dialog over the current screen, dismissed with a result; its one child is the framed box."""
+
+    DEFAULT_CSS = """
+    AdvisorDialog {
+        align: center middle;
+    }
+    AdvisorDialog > * {
+        width: 70%;
+        max-width: 80;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
 
     @property
     def advisor(self) -> AdvisorApp:
