@@ -46,6 +46,8 @@ class AdvisorApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._markdown_theme()
+        self.theme_changed_signal.subscribe(self, lambda _: self._markdown_theme())
         start = self.start
         if start.screen == "learn":
             self.action_open("learn")
@@ -91,6 +93,18 @@ class AdvisorApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+
+    def _markdown_theme(self) -> None:
+        """Guide text is Rich Markdown: give its styles the colours of the theme in use."""
+        from advisor.tui.widgets.guide_text import GuideText, markdown_theme
+
+        if getattr(self, "_pushed_markdown_theme", False):
+            self.console.pop_theme()
+        self.console.push_theme(markdown_theme(self.get_css_variables(), self.current_theme.dark))
+        self._pushed_markdown_theme = True
+        for screen in self.screen_stack:  # every screen's, shown or not
+            for text in screen.query(GuideText):
+                text.show(text.text)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

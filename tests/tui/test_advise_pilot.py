@@ -141,7 +141,7 @@ async def test_keep_two_and_compare_them(make_app) -> None:
         await pilot.press("space", "down", "space", "enter")
         await pilot.pause()
         diff = app.screen.query_one("#milestone-diff")
-        assert "Many" in diff.source
+        assert "Many" in diff.text
 
 
 async def test_compare_reports_a_milestone_it_cannot_read(make_app) -> None:

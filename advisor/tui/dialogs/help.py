@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
 
 from advisor.text.markdown import inline
 from advisor.tui.screens.base import AdvisorDialog, AdvisorScreen
+from advisor.tui.widgets.guide_text import GuideText
 
 _ABOUT = """\
 ## Everywhere
@@ -65,4 +65,4 @@ class HelpScreen(AdvisorDialog[None]):
         title = self.over.sub_title or "Home"
         text = f"# Keys: {inline(title)}\n\n{keys_table(self.over, self.app.BINDINGS)}\n\n{_ABOUT}"
         with VerticalScroll(id="help"):
-            yield Markdown(text)
+            yield GuideText(text)

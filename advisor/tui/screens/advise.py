@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, OptionList, ProgressBar, SelectionList, Static
+from textual.widgets import Header, OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -18,6 +18,8 @@ from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnai
 from advisor.models.recommendation import AnswerValue
 from advisor.models.rules import Question
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.ticks import TickList
 
 
 def _choice_text(n: int, label: str, help_text: str | None) -> Content:
@@ -66,9 +68,9 @@ class AdviseScreen(AdvisorScreen):
             yield Static(id="question-text")
             yield Static(id="question-help")
             yield OptionList(id="single")
-            yield SelectionList[str](id="multiple")
+            yield TickList[str](id="multiple")
             yield Static(id="wizard-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Advise"

@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from advisor.learn.progress import guide_count
 from advisor.quiz.progress import item_mastery
-from advisor.tui.messages import ProgressSaved
+from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
+from advisor.tui.widgets.key_bar import KeyBar
 
 
 class ChecklistScreen(AdvisorScreen):
@@ -29,7 +30,7 @@ class ChecklistScreen(AdvisorScreen):
         yield Header()
         items = [(item, section.title) for section, item in catalog.checklist()]
         yield ChecklistView(items, self.advisor.store.done_items(), id="all-checklist")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._update_title()
@@ -44,6 +45,11 @@ class ChecklistScreen(AdvisorScreen):
     def on_progress_saved(self, _: ProgressSaved) -> None:
         self._update_title()
 
-    def _update_title(self) -> None:
-        count = guide_count(self.advisor.catalog.sections, self.advisor.store.done_items())
+    def on_tick_changed(self, _: TickChanged) -> None:
+        # the count follows the tick at once; the store catches up on its writer thread
+        self._update_title(set(self.query_one(ChecklistView).selected))
+
+    def _update_title(self, done: set[str] | None = None) -> None:
+        ticked = self.advisor.store.done_items() if done is None else done
+        count = guide_count(self.advisor.catalog.sections, ticked)
         self.sub_title = f"Learning checklist · {count} done"

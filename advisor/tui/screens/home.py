@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, guide_count
 from advisor.quiz.progress import due_questions
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.key_bar import KeyBar
 
 _PATHS = (
     ("learn", "Learn", "read the guide, its tables and your checklist"),
@@ -27,7 +28,34 @@ _PATHS = (
 class HomeScreen(AdvisorScreen):
     """The first screen: where to go, and how far the user has got."""
 
-    CSS_PATH = "home.tcss"
+    # DEFAULT_CSS, not a .tcss beside it: Home is the app's default screen, and Textual reads a
+    # screen's CSS_PATH only when a screen is pushed.
+    DEFAULT_CSS = """
+    #home {
+        padding: 1 2;
+        height: 1fr;
+    }
+    #home-title {
+        text-style: bold;
+        color: $text-accent;
+        margin-bottom: 1;
+    }
+    #home-summary {
+        margin-bottom: 1;
+        color: $text-muted;
+    }
+    #paths {
+        height: auto;
+        max-height: 8;
+        margin-bottom: 1;
+    }
+    #progress-label {
+        margin-top: 1;
+    }
+    #progress {
+        margin-bottom: 1;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "app.open('learn')", "Learn"),
         Binding("a", "app.open('advise')", "Advise"),
@@ -49,7 +77,7 @@ class HomeScreen(AdvisorScreen):
             yield OptionList(*options, id="paths")
             yield Static(id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_progress()

@@ -8,13 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import section_count
 from advisor.text.markdown import inline
 from advisor.tui.navigation import PAGES
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.key_bar import KeyBar
 
 
 class LearnScreen(AdvisorScreen):
@@ -35,8 +37,8 @@ class LearnScreen(AdvisorScreen):
         with Horizontal(id="learn"):
             yield OptionList(id="learn-index")
             with VerticalScroll(id="learn-preview"):
-                yield Markdown(id="preview")
-        yield Footer()
+                yield GuideText(id="preview")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Learn"
@@ -64,7 +66,7 @@ class LearnScreen(AdvisorScreen):
         index.highlighted = keep if keep is not None else 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#preview", Markdown).update(self._preview(event.option.id or ""))
+        self.query_one("#preview", GuideText).show(self._preview(event.option.id or ""))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.advisor.action_open(event.option.id or "")

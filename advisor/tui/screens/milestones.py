@@ -8,12 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, SelectionList
+from textual.widgets import Header, SelectionList
 from textual.widgets.selection_list import Selection
 
 from advisor.reports.compare import compare_markdown
 from advisor.reports.milestones import UnreadableMilestone, read_report
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.ticks import TickList
 
 
 class MilestonesScreen(AdvisorScreen):
@@ -27,10 +30,10 @@ class MilestonesScreen(AdvisorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="split"):
-            yield SelectionList[int](id="milestone-list", classes="parts")
+            yield TickList[int](id="milestone-list", classes="parts")
             with VerticalScroll(classes="reader"):
-                yield Markdown(id="milestone-diff")
-        yield Footer()
+                yield GuideText(id="milestone-diff")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Kept recommendations"
@@ -55,7 +58,7 @@ class MilestonesScreen(AdvisorScreen):
             if len(rows) >= 2
             else "Keep at least two recommendations (k on the recommendation screen) to compare them."
         )
-        self.query_one("#milestone-diff", Markdown).update(text)
+        self.query_one("#milestone-diff", GuideText).show(text)
 
     def action_compare(self) -> None:
         picked = sorted(self.query_one(SelectionList).selected)
@@ -72,4 +75,4 @@ class MilestonesScreen(AdvisorScreen):
         except ValueError:  # one was removed meanwhile (by another running advisor)
             self.notify("One of them is no longer kept.", severity="warning")
             return
-        self.query_one("#milestone-diff", Markdown).update(compare_markdown(a[0], a[1], b[0], b[1]))
+        self.query_one("#milestone-diff", GuideText).show(compare_markdown(a[0], a[1], b[0], b[1]))

@@ -12,10 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.key_bar import KeyBar
 
 
 class MarkdownPage(AdvisorScreen):
@@ -35,15 +37,15 @@ class MarkdownPage(AdvisorScreen):
                 *(Option(Content(title), id=str(i)) for i, (title, _) in enumerate(self.parts)), classes="parts"
             )
             with VerticalScroll(classes="reader"):
-                yield Markdown(self.parts[0][1], classes="part-text")
-        yield Footer()
+                yield GuideText(self.parts[0][1], classes="part-text")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.page_title
         self.query_one(OptionList).focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one(".part-text", Markdown).update(self.parts[int(event.option.id or 0)][1])
+        self.query_one(".part-text", GuideText).show(self.parts[int(event.option.id or 0)][1])
         self.query_one(VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:

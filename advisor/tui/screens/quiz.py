@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Markdown, SelectionList, Static
+from textual.widgets import Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from advisor.models.quiz import Grade
@@ -20,6 +20,9 @@ from advisor.quiz.session import QUESTIONS_PER_QUIZ, Presented, QuizPlan, QuizSe
 from advisor.tui.messages import Answered, NotAnswered
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, SeveralAnswer, TypedAnswer
+from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.ticks import TickList
 
 
 class QuizChooser(AdvisorScreen):
@@ -46,13 +49,13 @@ class QuizChooser(AdvisorScreen):
         yield Header()
         with Vertical(id="chooser"):
             yield Static(id="due-label")
-            yield SelectionList[str](id="quizzes")
+            yield TickList[str](id="quizzes")
             hint = (
                 f"space picks several · enter starts ({QUESTIONS_PER_QUIZ} questions each)"
                 " · d: questions due for review"
             )
             yield Static(Content.styled(hint, "$foreground-muted"))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz"
@@ -132,14 +135,14 @@ class QuestionScreen(AdvisorScreen):
         yield Header()
         with VerticalScroll(id="quiz"):
             yield Static(id="quiz-step")
-            yield Markdown(id="quiz-prompt")
+            yield GuideText(id="quiz-prompt")
             # one widget per kind of answer, built once and filled per question
             yield ChoiceAnswer(id="answer-choice")
             yield SeveralAnswer(id="answer-several")
             yield TypedAnswer(id="answer-typed")
             yield Static(id="quiz-hint")
             yield Static(id="quiz-feedback")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz"
@@ -169,7 +172,7 @@ class QuestionScreen(AdvisorScreen):
             f"Question {self.session.position + 1} of {total} · {presented.quiz.title} · {q.difficulty.value}{practice}"
         )
         self.query_one("#quiz-step", Static).update(Content.styled(step, "$foreground-muted"))
-        self.query_one("#quiz-prompt", Markdown).update(q.prompt)
+        self.query_one("#quiz-prompt", GuideText).show(q.prompt)
         current = self.answer_widget()
         widget: Widget
         for widget in self._answer_widgets():

@@ -7,11 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header
 
 from advisor.quiz.session import QuizSession
 from advisor.text.markdown import inline
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.key_bar import KeyBar
 
 
 class QuizSummaryScreen(AdvisorScreen):
@@ -30,8 +32,8 @@ class QuizSummaryScreen(AdvisorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="reader"):
-            yield Markdown(self.markdown())
-        yield Footer()
+            yield GuideText(self.markdown())
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz summary"

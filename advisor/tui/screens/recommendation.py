@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.advise.engine import recommend
@@ -20,6 +20,7 @@ from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
 from advisor.reports.build import build_report
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.key_bar import KeyBar
 
 VERDICT_STYLE = {
     "recommended": ("✓ recommended", "bold $text-success"),
@@ -110,7 +111,7 @@ class RecommendationScreen(AdvisorScreen):
             yield OptionList(id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
                 yield Static(id="rec-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Recommendation"

@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from advisor.models.content import Level
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.key_bar import KeyBar
 
 _LEVEL_STYLE = {Level.low: "$text-success", Level.medium: "$text-warning", Level.high: "$text-error"}
 _SUPPORT_MARK = {"yes": ("✓ ", "$text-success"), "no": ("✗ ", "$text-error"), "partial": ("~ ", "$text-warning")}
@@ -59,7 +60,7 @@ class _TableScreen(AdvisorScreen):
         yield Header()
         with VerticalScroll(classes="reference"):
             yield from self.body()
-        yield Footer()
+        yield KeyBar()
 
     def body(self) -> ComposeResult:  # pragma: no cover - each screen defines it
         raise NotImplementedError

@@ -9,23 +9,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widget import AwaitMount
-from textual.widgets import Footer, Header, Markdown, OptionList, TabbedContent, TabPane
+from textual.widgets import Header, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from advisor.learn.markdown import concept_markdown, exercises_markdown, resources_markdown, section_intro_markdown
-from advisor.learn.progress import section_count
+from advisor.learn.progress import count as count_items
 from advisor.models.content import Section
 from advisor.quiz.progress import item_mastery
-from advisor.tui.messages import ProgressSaved
+from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
+from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.key_bar import KeyBar
 
 TABS = ("concepts", "checklist", "exercises", "resources")
 
 
 class SectionScreen(AdvisorScreen):
-    """Everything one section holds; number keys switch tabs, n and p move between sections."""
+    """Everything one section holds; number keys switch tabs, n and p move between sections.
+
+    The widgets are built once; moving to another section fills them with its content (one
+    widget per piece of guide text, so that is cheap), and the tab in use stays in use.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
@@ -45,95 +50,88 @@ class SectionScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        # Tabs are filled when first shown: laying out every tab's widgets up front made
-        # opening a section take over half a second.
         with TabbedContent(initial=self.initial_tab):
-            for n, tab in enumerate(TABS, 1):
-                yield TabPane(f"{n} {tab.title()}", id=tab)
-        yield Footer()
+            with TabPane("1 Concepts", id="concepts"), Horizontal(classes="split"):
+                yield OptionList(id="concept-list", classes="parts")
+                with VerticalScroll(classes="reader", id="concept-reader"):
+                    yield GuideText(id="concept-text")
+            with TabPane("2 Checklist", id="checklist"):
+                yield ChecklistView((), set(), id="section-checklist")
+            with TabPane("3 Exercises", id="exercises"), VerticalScroll(classes="reader", id="exercises-reader"):
+                yield GuideText(id="exercises-text")
+            with TabPane("4 Resources", id="resources"), VerticalScroll(classes="reader", id="resources-reader"):
+                yield GuideText(id="resources-text")
+        yield KeyBar()
 
-    def _fill(self, tab: str) -> AwaitMount | None:
-        """Mount the tab's content the first time it is shown."""
-        pane = self.query_one(f"#{tab}", TabPane)
-        if pane.children:
-            return None
-        s = self.section
-        if tab == "concepts":
-            options = [Option(Content.styled("Introduction", "italic"), id="")]
-            options += [Option(Content(c.title), id=c.id) for c in s.concepts]
-            reader = VerticalScroll(
-                Markdown(section_intro_markdown(s), id="concept-text"), classes="reader", id="concept-reader"
-            )
-            return pane.mount(
-                Horizontal(OptionList(*options, id="concept-list", classes="parts"), reader, classes="split")
-            )
-        if tab == "checklist":
-            done = self.advisor.store.done_items()
-            view = ChecklistView(((item, None) for item in s.checklist), done, id="section-checklist")
-            self._load_mastery()
-            return pane.mount(view)
-        text = exercises_markdown(s) if tab == "exercises" else resources_markdown(s)
-        return pane.mount(VerticalScroll(Markdown(text), classes="reader"))
+    def on_mount(self) -> None:
+        self.show_section(self.section)
+        self.call_after_refresh(self._focus_tab, self.initial_tab)
+
+    def show_section(self, section: Section) -> None:
+        """Fill every tab with `section`'s content."""
+        self.section = section
+        concepts = self.query_one("#concept-list", OptionList)
+        concepts.clear_options()
+        concepts.add_options(
+            [
+                Option(Content.styled("Introduction", "italic"), id=""),
+                *(Option(Content(c.title), id=c.id) for c in section.concepts),
+            ]
+        )
+        concepts.highlighted = 0
+        self.query_one("#concept-text", GuideText).show(section_intro_markdown(section))
+        done = self.advisor.store.done_items()
+        self.query_one(ChecklistView).set_items(((item, None) for item in section.checklist), done)
+        self.query_one("#exercises-text", GuideText).show(exercises_markdown(section))
+        self.query_one("#resources-text", GuideText).show(resources_markdown(section))
+        for reader in self.query(VerticalScroll):
+            reader.scroll_home(animate=False)
+        self._update_title(done)
+        self._load_mastery()
 
     @work(thread=True, exclusive=True, group="mastery")
     def _load_mastery(self) -> None:
         mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
-        self.app.call_from_thread(self._show_mastery, mastery)
-
-    def _show_mastery(self, mastery: dict[str, float]) -> None:
-        for view in self.query(ChecklistView):
-            view.show_mastery(mastery)
+        self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        tab = event.pane.id or ""
-        self._fill(tab)
-        self.call_after_refresh(self._focus_tab, tab)
-
-    def on_mount(self) -> None:
-        self._update_title()
-        self._fill(self.initial_tab)
-        self.call_after_refresh(self._focus_tab, self.initial_tab)
+        self.call_after_refresh(self._focus_tab, event.pane.id or "")
 
     @on(OptionList.OptionHighlighted, "#concept-list")
     def _show_concept(self, event: OptionList.OptionHighlighted) -> None:
         concept_id = event.option.id or ""
-        if concept_id:
-            text = concept_markdown(next(c for c in self.section.concepts if c.id == concept_id))
-        else:
-            text = section_intro_markdown(self.section)
-        self.query_one("#concept-text", Markdown).update(text)
+        concept = next((c for c in self.section.concepts if c.id == concept_id), None)
+        text = concept_markdown(concept) if concept else section_intro_markdown(self.section)
+        self.query_one("#concept-text", GuideText).show(text)
         self.query_one("#concept-reader", VerticalScroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#concept-list")
     def _read_concept(self) -> None:
         self.query_one("#concept-reader", VerticalScroll).focus()
 
-    def _update_title(self) -> None:
-        count = section_count(self.section, self.advisor.store.done_items())
-        self.sub_title = f"{self.section.title} · checklist {count}"
+    def _update_title(self, done: set[str]) -> None:
+        self.sub_title = f"{self.section.title} · checklist {count_items(self.section.checklist, done)}"
 
     def on_progress_saved(self, _: ProgressSaved) -> None:
-        self._update_title()
+        self._update_title(self.advisor.store.done_items())
 
-    async def action_tab(self, tab: str) -> None:
-        mounting = self._fill(tab)
-        if mounting is not None:
-            await mounting
+    def on_tick_changed(self, _: TickChanged) -> None:
+        # the count follows the tick at once; the store catches up on its writer thread
+        self._update_title(set(self.query_one(ChecklistView).selected))
+
+    def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
         self._focus_tab(tab)
 
     def _focus_tab(self, tab: str) -> None:
-        pane = self.query_one(f"#{tab}", TabPane)
-        targets = pane.query("OptionList, ChecklistView, VerticalScroll")
-        if targets:
-            targets.first().focus()
+        targets = {"concepts": "#concept-list", "checklist": "#section-checklist"}
+        self.query_one(targets.get(tab, f"#{tab}-reader")).focus()
 
     def action_step(self, delta: int) -> None:
         sections = self.advisor.catalog.sections
         i = next(i for i, s in enumerate(sections) if s.id == self.section.id)
         j = i + delta
         if 0 <= j < len(sections):
-            tab = self.query_one(TabbedContent).active or "concepts"
-            self.app.switch_screen(SectionScreen(sections[j], tab))
+            self.show_section(sections[j])
         else:
             self.notify("That was the " + ("last" if delta > 0 else "first") + " section.", severity="information")

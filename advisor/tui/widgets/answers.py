@@ -30,6 +30,7 @@ from advisor.models.quiz import (
 from advisor.quiz.session import Presented
 from advisor.quiz.typed_input import LETTERS, Invalid, parse_matching, parse_ordering
 from advisor.tui.messages import Answered, NotAnswered
+from advisor.tui.widgets.ticks import TickList
 
 _NUMBER_KEYS: list[BindingType] = [Binding(str(n), f"number({n})", show=False) for n in range(1, 10)]
 
@@ -76,7 +77,7 @@ class ChoiceAnswer(OptionList):
         event.stop()  # enter is the screen's: it submits, or moves on after the feedback
 
 
-class SeveralAnswer(SelectionList[str]):
+class SeveralAnswer(TickList[str]):
     """Every right option of several: a number or space ticks, enter submits."""
 
     DEFAULT_CSS = """

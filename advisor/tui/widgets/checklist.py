@@ -12,6 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from advisor.models.content import ChecklistItem, Origin
 from advisor.tui.messages import TickChanged
+from advisor.tui.widgets.ticks import TickList
 
 
 def recall_style(level: float) -> str:
@@ -19,7 +20,7 @@ def recall_style(level: float) -> str:
     return "$text-success" if level >= 0.85 else "$text-warning" if level >= 0.6 else "$text-error"
 
 
-class ChecklistView(SelectionList[str]):
+class ChecklistView(TickList[str]):
     """Checklist items with their saved ticks; every toggle is posted as a TickChanged.
 
     `show_mastery` adds each item's recall from the quiz history once it is known.
@@ -39,10 +40,8 @@ class ChecklistView(SelectionList[str]):
         *,
         id: str | None = None,
     ) -> None:
-        self.items = list(items)
-        super().__init__(
-            *(Selection(self._prompt(item, group), item.id, item.id in done) for item, group in self.items), id=id
-        )
+        super().__init__(id=id)
+        self.set_items(items, done)
 
     @staticmethod
     def _prompt(item: ChecklistItem, group: str | None, recall: float | None = None) -> Content:
@@ -56,6 +55,14 @@ class ChecklistView(SelectionList[str]):
         if recall is not None:
             parts.append((f"  recall {recall:.0%}", recall_style(recall)))
         return Content.assemble(*parts)
+
+    def set_items(self, items: Iterable[tuple[ChecklistItem, str | None]], done: set[str]) -> None:
+        """Show `items` (each with its group label, if any), ticked where their id is in `done`."""
+        self.items = list(items)
+        self.clear_options()
+        self.add_options([Selection(self._prompt(item, group), item.id, item.id in done) for item, group in self.items])
+        if self.items:
+            self.highlighted = 0
 
     def show_mastery(self, mastery: dict[str, float]) -> None:
         """Add `recall n%` to the items the quiz history speaks for."""

@@ -1,0 +1,73 @@
+"""Guide text (our Markdown: headings, lists, code, tables) drawn as one widget.
+
+Textual's Markdown widget builds a widget per block, list item and table cell; laying those out
+cost most of the time of opening a section or moving to the next question. This is one Static
+holding a Rich Markdown renderable, whose styles come from the app's theme (see
+`markdown_theme`), so both themes and NO_COLOR work and a key never rebuilds a widget tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.markdown import Markdown as RichMarkdown
+from rich.theme import Theme
+from textual.color import Color
+from textual.widgets import Static
+
+
+def markdown_theme(variables: Mapping[str, str], dark: bool) -> Theme:
+    """Rich's `markdown.*` styles from a Textual theme's resolved variables."""
+    background = Color.parse(variables["background"])
+    muted = background.blend(Color.parse(variables["foreground"]).with_alpha(1.0), 0.6).hex
+
+    def colour(name: str) -> str:
+        return Color.parse(variables[name]).hex
+
+    accent, primary, secondary = colour("text-accent"), colour("text-primary"), colour("text-secondary")
+    code = colour("text-warning") if dark else colour("text-secondary")
+    return Theme(
+        {
+            "markdown.h1": f"bold {accent}",
+            "markdown.h1.border": muted,
+            "markdown.h2": f"bold underline {accent}",
+            "markdown.h3": f"bold {primary if dark else secondary}",
+            "markdown.h4": f"italic {primary if dark else secondary}",
+            "markdown.code": f"bold {code}",
+            "markdown.code_block": "none",
+            "markdown.block_quote": f"italic {muted}",
+            "markdown.list": accent,
+            "markdown.item.bullet": f"bold {accent}",
+            "markdown.item.number": accent,
+            "markdown.hr": muted,
+            "markdown.link": f"underline {primary}",
+            "markdown.link_url": muted,
+            "markdown.table.border": muted,
+            "markdown.table.header": "bold",
+            "markdown.kbd": f"bold {accent}",
+        },
+        inherit=True,
+    )
+
+
+class GuideText(Static):
+    """A piece of guide Markdown; `show(text)` replaces it (no widget is mounted or removed)."""
+
+    DEFAULT_CSS = """
+    GuideText {
+        height: auto;
+    }
+    """
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.text = text
+
+    def on_mount(self) -> None:
+        self.show(self.text)
+
+    def show(self, text: str) -> None:
+        """Show `text` (Markdown; it is never read as Rich markup)."""
+        self.text = text
+        code_theme = "ansi_dark" if self.app.current_theme.dark else "ansi_light"
+        self.update(RichMarkdown(text, code_theme=code_theme, hyperlinks=False))
