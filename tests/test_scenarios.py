@@ -383,17 +383,6 @@ def test_composite_workload(catalog: Catalog, answers: dict[str, Any], expected:
 @pytest.mark.parametrize(
     ("technology", "answers", "rule"),
     [
-        pytest.param(
-            "serverless",
-            {
-                "request_volume": "high",
-                "traffic_pattern": "steady",
-                "cost_priority": "cost_at_scale",
-                "event_triggers": "core",
-            },
-            "serverless-cost-at-scale-veto",
-            id="serverless-cost-at-scale",
-        ),
         pytest.param("edge", {"task_duration": "long"}, "edge-long-task-veto", id="edge-cpu-limits"),
         pytest.param(
             "service-mesh", {"service_count": "one"}, "service-mesh-single-service-veto", id="mesh-one-service"
@@ -420,6 +409,17 @@ def test_veto_is_explained(catalog: Catalog, technology: str, answers: dict[str,
             "serverless-long-lived-connections-veto",
             "WebSocket APIs",
             id="long-lived-connections",
+        ),
+        pytest.param(
+            {
+                "request_volume": "high",
+                "traffic_pattern": "steady",
+                "cost_priority": "cost_at_scale",
+                "event_triggers": "core",
+            },
+            "serverless-cost-at-scale-veto",
+            "Managed Instances",
+            id="cost-at-scale",
         ),
     ],
 )
