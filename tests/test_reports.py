@@ -88,7 +88,7 @@ GOLDEN_SUFFIX = {"md": "md", "html": "html", "json": "json", "adr": "adr.md"}
 
 def normalise(text: str) -> str:
     """The parts that change with every release or content edit are not what goldens check."""
-    text = re.sub(r"content(\"?:? \"?|_version\": \")[0-9a-f]{12}", r"content\1<content>", text)
+    text = re.sub(r"content( version |\"?:? \"?|_version\": \")[0-9a-f]{12}", r"content\1<content>", text)
     return re.sub(r"advisor( |\": \")\d+\.\d+\.\d+", r"advisor\1<version>", text)
 
 

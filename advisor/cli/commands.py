@@ -200,7 +200,21 @@ def validate(ctx: Context) -> int:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     print(f"ok: {count} file(s) valid ({summary or 'no data files'})")
-    return exit_codes.OK
+    from advisor.loading.checks.guessing import guessing_warnings
+
+    for warning in guessing_warnings(catalog.files):
+        err(f"warning: {warning}")
+    months: int | None = ctx.args.stale
+    if months is None:
+        return exit_codes.OK
+    from advisor.loading.checks.sources import all_sources, stale_sources
+
+    stale = stale_sources(catalog.files, months)
+    for problem in stale:
+        print(problem)
+    total = sum(1 for _ in all_sources(catalog.files))
+    print(f"{len(stale)} of {total} sourced fact(s) last checked more than {months} month(s) ago")
+    return exit_codes.USAGE if stale else exit_codes.OK
 
 
 def schema(ctx: Context) -> int:

@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "folders", nargs="*", type=Path, metavar="DIR", help="folders or files to check (default: the shipped data)"
     )
+    validate.add_argument(
+        "--stale",
+        type=_positive,
+        metavar="MONTHS",
+        help="also list the sourced facts last checked more than MONTHS months ago (exit 2 if any)",
+    )
 
     schema = sub.add_parser("schema", help="print or write the JSON Schema of each YAML file kind")
     schema.add_argument("kind", nargs="?", help="one file kind (default: all)")

@@ -174,7 +174,10 @@ def show(grade: Grade, presented: Presented) -> None:
         print(f"  your answer — {line}")
     for line in grade.expected:
         print(f"  right answer — {line}")
-    print(f"  {presented.question.explanation}\n")
+    print(f"  {presented.question.explanation}")
+    for s in presented.question.sources:
+        print(f"  source: {s.title}{f' <{s.url}>' if s.url else ''}, checked {s.as_of.isoformat()}")
+    print()
 
 
 def run_quiz(catalog: Catalog, plan: QuizPlan) -> int:

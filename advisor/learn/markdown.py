@@ -6,8 +6,11 @@ content show as written; only a bracket followed by `(` could form a link, and t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from advisor.models.base import SourceRef
 from advisor.models.content import Concept, Exercise, Figure, Guide, MinuteRange, Origin, Resource, Section, UseCases
-from advisor.text.markdown import inline, minutes
+from advisor.text.markdown import inline, minutes, source_link
 
 
 def _figure_row(f: Figure) -> str:
@@ -23,10 +26,18 @@ def concept_markdown(concept: Concept) -> str:
     parts.append(concept.body.rstrip())
     if concept.figures:
         parts += ["", "| Step | Time |", "| --- | --- |", *(_figure_row(f) for f in concept.figures)]
-        sources = {f.origin for f in concept.figures}
-        if Origin.guide in sources:
+        if Origin.guide in {f.origin for f in concept.figures}:
             parts += ["", "*Figures: the guide's illustrative ranges, not measurements.*"]
+    parts += sources_markdown([*concept.sources, *(s for f in concept.figures for s in f.sources)])
     return "\n".join(parts)
+
+
+def sources_markdown(sources: Sequence[SourceRef]) -> list[str]:
+    """A 'Sources' list (each with the day it was last checked), or nothing; each source once."""
+    unique = list({(s.title, s.url, s.as_of): s for s in sources}.values())
+    if not unique:
+        return []
+    return ["", "**Sources**", "", *(f"- {source_link(s.title, s.url, s.as_of.isoformat())}" for s in unique)]
 
 
 def section_intro_markdown(section: Section) -> str:
@@ -73,6 +84,10 @@ def resources_markdown(section: Section) -> str:
     return "# Resources\n\n" + "\n".join(resource_line(r) for r in section.resources) + "\n"
 
 
+def _cited(sources: Sequence[SourceRef]) -> str:
+    return "".join(f" (source: {source_link(s.title, s.url, s.as_of.isoformat())})" for s in sources)
+
+
 def use_case_parts(use_cases: UseCases, names: dict[str, str]) -> list[tuple[str, str]]:
     """(technology name, Markdown) for each technology's use and avoid lists."""
     parts = []
@@ -82,9 +97,9 @@ def use_case_parts(use_cases: UseCases, names: dict[str, str]) -> list[tuple[str
         if lst.origin is Origin.ours:
             lines += ["*Written for advisor; the guide has no list for this technology.*", ""]
         lines += ["**Use it for**", ""]
-        lines += [f"- ✓ **{inline(c.text)}** — {inline(c.why)}" for c in lst.use]
+        lines += [f"- ✓ **{inline(c.text)}** — {inline(c.why)}{_cited(c.sources)}" for c in lst.use]
         lines += ["", "**Avoid it for**", ""]
-        lines += [f"- ✗ **{inline(c.text)}** — {inline(c.why)}" for c in lst.avoid]
+        lines += [f"- ✗ **{inline(c.text)}** — {inline(c.why)}{_cited(c.sources)}" for c in lst.avoid]
         parts.append((name, "\n".join(lines) + "\n"))
     return parts
 

@@ -17,6 +17,14 @@ class ReportAnswer(DataModel):
     label: str  # the choice labels as the user saw them, or "not sure"
 
 
+class ReportSource(DataModel):
+    """Where a provider-specific fact in a reason comes from, and when it was last checked."""
+
+    title: str
+    url: str | None
+    as_of: str  # YYYY-MM-DD
+
+
 class ReportReason(DataModel):
     rule: str
     text: str
@@ -25,6 +33,7 @@ class ReportReason(DataModel):
     veto: bool
     rests_on: str
     rests_on_title: str  # where in the guide: "Serverless Architecture › Anatomy of a cold start"
+    sources: list[ReportSource] = []
 
 
 class ReportFlip(DataModel):

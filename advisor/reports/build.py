@@ -14,6 +14,7 @@ from advisor.models.report import (
     ReportDecision,
     ReportFlip,
     ReportReason,
+    ReportSource,
     ReportTechnology,
 )
 
@@ -55,6 +56,7 @@ def build_report(
     """The report of `rec`: every format renders this and nothing else."""
     questions = {q.id: q for q in catalog.questions}
     summaries = {t.id: t.summary for t in catalog.technologies.technologies}
+    rules = {r.id: r for r in catalog.rules}
     technologies = [
         ReportTechnology(
             id=t.id,
@@ -66,7 +68,16 @@ def build_report(
             score=t.score,
             vetoed=t.vetoed,
             confidence=t.confidence,
-            reasons=[ReportReason(**r.model_dump(), rests_on_title=catalog.describe(r.rests_on)) for r in t.reasons],
+            reasons=[
+                ReportReason(
+                    **r.model_dump(),
+                    rests_on_title=catalog.describe(r.rests_on),
+                    sources=[
+                        ReportSource(title=s.title, url=s.url, as_of=s.as_of.isoformat()) for s in rules[r.rule].sources
+                    ],
+                )
+                for r in t.reasons
+            ],
             flips=[
                 ReportFlip(
                     question=f.question,

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from advisor.models.report import Report, ReportTechnology
-from advisor.text.markdown import inline
+from advisor.models.report import Report, ReportSource, ReportTechnology
+from advisor.text.markdown import inline, source_link
 
 VERDICT_LABEL = {"recommended": "✅ Recommended", "consider": "🤔 Consider", "avoid": "⛔ Avoid"}
+
+
+def source_markdown(source: ReportSource) -> str:
+    """'[title](url), checked 2026-12-02' (the title alone when there is no URL)."""
+    return source_link(source.title, source.url, source.as_of)
 
 
 def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
@@ -25,7 +30,10 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
         lines += [f"**{title}**", ""]
         for r in reasons:
             weight = "veto" if r.veto else f"{r.weight:+d}"
-            lines.append(f"- ({weight}) {inline(r.text)} — *{inline(r.rests_on_title)}* (`{r.rule}`)")
+            line = f"- ({weight}) {inline(r.text)} — *{inline(r.rests_on_title)}* (`{r.rule}`)"
+            if r.sources:
+                line += " · source: " + "; ".join(source_markdown(s) for s in r.sources)
+            lines.append(line)
         lines.append("")
     if t.flips:
         lines += ["**What would change this verdict**", ""]

@@ -7,17 +7,24 @@ import re
 import unicodedata
 
 _NUMBER = re.compile(r"-?\d[\d,_]*(?:\.\d+)?|-?\.\d+")
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d{1,2}$|^-?\d+,\d{4,}$")  # '6,9' or '12,00': not a thousands group
+_QUOTES = "`'\"“”‘’«»()[]"
 
 
 def normalise_text(text: str) -> str:
-    """Case, spacing, '-' '_' and trailing punctuation forgiven: 'Data-Loader.' == 'data loader'."""
+    """Case, spacing, '-' '_', quotes or backticks around it and trailing punctuation forgiven.
+
+    'Data-Loader.' == 'data loader' == '`DataLoader`'... as far as any letter-for-letter
+    answer can be: 'dataloader' and 'data loader' stay different, so list both where both are right.
+    """
     text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = text.rstrip(".!?;:, ").strip().strip(_QUOTES).strip()
     text = re.sub(r"[-_\s]+", " ", text)
     return text.rstrip(".!?;:, ").strip()
 
 
 def parse_number(value: object) -> float | None:
-    """A float from a number or from text such as '1,000', '160 ms' or '2.5'; None if there is none."""
+    """A float from a number or from text such as '1,000', '160 ms', '2.5' or '6,9'; None if there is none."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -27,8 +34,11 @@ def parse_number(value: object) -> float | None:
     match = _NUMBER.search(value.replace(" ", ""))
     if not match:
         return None
+    found = match.group(0)
+    # one comma followed by other than three digits is a decimal comma ('6,9'), as much of Europe writes
+    found = found.replace(",", ".") if _DECIMAL_COMMA.match(found) else found.replace(",", "")
     try:
-        number = float(match.group(0).replace(",", "").replace("_", ""))
+        number = float(found.replace("_", ""))
     except ValueError:
         return None
     return number if math.isfinite(number) else None

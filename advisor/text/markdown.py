@@ -28,3 +28,10 @@ def minutes(low: int, high: int) -> str:
     if low % 60 == 0 and high % 60 == 0:
         return f"{low // 60}–{high // 60} h"
     return f"{one(low)} – {one(high)}"
+
+
+def source_link(title: str, url: str | None, checked: str) -> str:
+    """A source as Markdown: '[title](url), checked 2026-12-02' (the title alone without a URL)."""
+    text = inline(title).replace("[", "\\[").replace("]", "\\]")
+    linked = f"[{text}](<{url}>)" if url else text
+    return f"{linked}, checked {checked}"

@@ -238,6 +238,8 @@ class QuestionScreen(AdvisorScreen):
                 parts.append((f"\n{title}\n", "bold"))
                 parts += [f"  • {line}\n" for line in lines]
         parts.append(f"\n{self.presented.question.explanation}\n")
+        for s in self.presented.question.sources:
+            parts.append((f"Source: {s.title}, checked {s.as_of.isoformat()}\n", "$foreground-muted"))
         parts.append(("\nEnter: next question", "italic $foreground-muted"))
         feedback.update(Content.assemble(*parts))
         self.query_one("#quiz-hint", Static).update("")

@@ -56,6 +56,7 @@ def technology_text(report: Report, t: ReportTechnology) -> Content:
                 r.text,
                 (f"\n       {r.rests_on_title}\n", "italic $foreground-muted"),
             ]
+            parts += [(f"       source: {s.title}, checked {s.as_of}\n", "$foreground-muted") for s in r.sources]
     parts.append(("\nWhat would change this verdict\n", "bold"))
     if not t.flips:
         parts.append(("  No single answer change moves it.\n", "$foreground-muted"))
