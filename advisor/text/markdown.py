@@ -5,11 +5,24 @@ from __future__ import annotations
 import re
 
 _LINK_LIKE = re.compile(r"\](\()")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+
+
+def _escape(text: str) -> str:
+    return _LINK_LIKE.sub(r"]\\(", text.replace("<", "\\<"))
 
 
 def inline(text: str) -> str:
-    """Escape the few sequences in plain text that Markdown would turn into links or HTML."""
-    return _LINK_LIKE.sub(r"]\\(", text.replace("<", "\\<"))
+    """Escape the few sequences in plain text that Markdown would turn into links or HTML.
+
+    Code spans (`like this`) are left alone: Markdown shows their text as written, backslashes
+    included, so escaping inside them would show the backslash.
+    """
+    out, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [_escape(text[last : span.start()]), span.group(0)]
+        last = span.end()
+    return "".join([*out, _escape(text[last:])])
 
 
 def minutes(low: int, high: int) -> str:

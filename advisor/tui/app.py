@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -39,6 +40,9 @@ class AdvisorApp(App[None]):
         self.start = start or Start()
         self.writer = StoreWriter(self.call_from_thread)
         self.theme = DARK
+        # No animations: a key should show its result in the next frame, not slide towards it
+        # (the tab underline alone repainted the screen sixty times a second for 300 ms).
+        self.animation_level = "none"
 
     def get_default_screen(self) -> Screen[Any]:
         from advisor.tui.screens.home import HomeScreen
@@ -62,6 +66,14 @@ class AdvisorApp(App[None]):
         for warning in self.store.warnings:
             self._show_warning(warning)
         self.store.on_warning = self._store_warning
+        self.call_after_refresh(self._freeze_heap)
+
+    def _freeze_heap(self) -> None:
+        """Move what start-up built (the catalog's many small objects, Textual's own) out of the
+        cyclic collector's sight: they live as long as the app, and scanning them again and again
+        is what made the slowest key presses slow."""
+        gc.collect()
+        gc.freeze()
 
     def _show_warning(self, warning: str) -> None:
         self.notify(warning, title="Progress store", severity="warning", timeout=15, markup=False)
@@ -104,7 +116,7 @@ class AdvisorApp(App[None]):
         self._pushed_markdown_theme = True
         for screen in self.screen_stack:  # every screen's, shown or not
             for text in screen.query(GuideText):
-                text.show(text.text)
+                text.refresh(layout=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, OptionList, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Header, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.learn.markdown import concept_markdown, exercises_markdown, resources_markdown, section_intro_markdown
@@ -21,6 +21,7 @@ from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.tab_strip import TabStrip
 
 TABS = ("concepts", "checklist", "exercises", "resources")
 
@@ -50,16 +51,16 @@ class SectionScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=self.initial_tab):
-            with TabPane("1 Concepts", id="concepts"), Horizontal(classes="split"):
+        yield TabStrip([(tab, tab.title()) for tab in TABS], self.initial_tab, action="screen.tab")
+        with ContentSwitcher(initial=self.initial_tab):
+            with Horizontal(classes="split", id="concepts"):
                 yield OptionList(id="concept-list", classes="parts")
                 with VerticalScroll(classes="reader", id="concept-reader"):
                     yield GuideText(id="concept-text")
-            with TabPane("2 Checklist", id="checklist"):
-                yield ChecklistView((), set(), id="section-checklist")
-            with TabPane("3 Exercises", id="exercises"), VerticalScroll(classes="reader", id="exercises-reader"):
+            yield ChecklistView((), set(), id="checklist")
+            with VerticalScroll(classes="reader", id="exercises"):
                 yield GuideText(id="exercises-text")
-            with TabPane("4 Resources", id="resources"), VerticalScroll(classes="reader", id="resources-reader"):
+            with VerticalScroll(classes="reader", id="resources"):
                 yield GuideText(id="resources-text")
         yield KeyBar()
 
@@ -94,9 +95,6 @@ class SectionScreen(AdvisorScreen):
         mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
         self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.call_after_refresh(self._focus_tab, event.pane.id or "")
-
     @on(OptionList.OptionHighlighted, "#concept-list")
     def _show_concept(self, event: OptionList.OptionHighlighted) -> None:
         concept_id = event.option.id or ""
@@ -120,12 +118,12 @@ class SectionScreen(AdvisorScreen):
         self._update_title(set(self.query_one(ChecklistView).selected))
 
     def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabStrip).active = tab
         self._focus_tab(tab)
 
     def _focus_tab(self, tab: str) -> None:
-        targets = {"concepts": "#concept-list", "checklist": "#section-checklist"}
-        self.query_one(targets.get(tab, f"#{tab}-reader")).focus()
+        self.query_one("#concept-list" if tab == "concepts" else f"#{tab}").focus()
 
     def action_step(self, delta: int) -> None:
         sections = self.advisor.catalog.sections

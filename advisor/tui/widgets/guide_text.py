@@ -1,19 +1,21 @@
 """Guide text (our Markdown: headings, lists, code, tables) drawn as one widget.
 
 Textual's Markdown widget builds a widget per block, list item and table cell; laying those out
-cost most of the time of opening a section or moving to the next question. This is one Static
-holding a Rich Markdown renderable, whose styles come from the app's theme (see
+cost most of the time of opening a section or moving to the next question. This is one widget
+drawing a Rich Markdown renderable, whose styles come from the app's theme (see
 `markdown_theme`), so both themes and NO_COLOR work and a key never rebuilds a widget tree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
+from rich.console import RenderableType
 from rich.markdown import Markdown as RichMarkdown
 from rich.theme import Theme
 from textual.color import Color
-from textual.widgets import Static
+from textual.widget import Widget
 
 
 def markdown_theme(variables: Mapping[str, str], dark: bool) -> Theme:
@@ -50,8 +52,17 @@ def markdown_theme(variables: Mapping[str, str], dark: bool) -> Theme:
     )
 
 
-class GuideText(Static):
-    """A piece of guide Markdown; `show(text)` replaces it (no widget is mounted or removed)."""
+@lru_cache(maxsize=128)
+def _parsed(text: str, code_theme: str) -> RichMarkdown:
+    # parsing is most of the cost, and the same concept is read again and again: keep the last few
+    return RichMarkdown(text, code_theme=code_theme, hyperlinks=False)
+
+
+class GuideText(Widget):
+    """A piece of guide Markdown; `show(text)` replaces it (no widget is mounted or removed).
+
+    The Markdown is parsed when the widget is first drawn, so text on a tab not shown costs nothing.
+    """
 
     DEFAULT_CSS = """
     GuideText {
@@ -63,11 +74,11 @@ class GuideText(Static):
         super().__init__(id=id, classes=classes)
         self.text = text
 
-    def on_mount(self) -> None:
-        self.show(self.text)
-
     def show(self, text: str) -> None:
         """Show `text` (Markdown; it is never read as Rich markup)."""
         self.text = text
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
         code_theme = "ansi_dark" if self.app.current_theme.dark else "ansi_light"
-        self.update(RichMarkdown(text, code_theme=code_theme, hyperlinks=False))
+        return _parsed(self.text, code_theme)

@@ -60,7 +60,7 @@ class KeyBar(Static):
         for _, item in sorted(general, key=lambda pair: pair[0]):
             if sum(p.cell_length + 1 for p in parts) + item.cell_length <= self.size.width:
                 parts = [*parts, item]
-        self.update(Content(" ").join(parts))
+        self.update(Content(" ").join(parts), layout=False)  # one line, always: no layout pass
 
     @staticmethod
     def _key(display: str, description: str, key: str, enabled: bool) -> Content:
