@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Header, OptionList, ProgressBar, SelectionList, Static
+from textual.widgets import OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -20,6 +20,7 @@ from advisor.models.rules import Question
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 def _choice_text(n: int, label: str, help_text: str | None) -> Content:
@@ -61,7 +62,7 @@ class AdviseScreen(AdvisorScreen):
         self.answers: dict[str, AnswerValue] = dict(answers or {})
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="wizard"):
             yield Static(id="step")
             yield ProgressBar(id="wizard-progress", show_eta=False, show_percentage=False)

@@ -7,7 +7,6 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header
 
 from advisor.learn.progress import guide_count
 from advisor.quiz.progress import item_mastery
@@ -15,10 +14,13 @@ from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class ChecklistScreen(AdvisorScreen):
     """Tick items with space or enter; ticks are saved at once and survive restarts."""
+
+    AUTO_FOCUS = "ChecklistView"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
@@ -27,14 +29,13 @@ class ChecklistScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         catalog = self.advisor.catalog
-        yield Header()
+        yield TitleBar()
         items = [(item, section.title) for section, item in catalog.checklist()]
         yield ChecklistView(items, self.advisor.store.done_items(), id="all-checklist")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._update_title()
-        self.query_one(ChecklistView).focus()
         self._load_mastery()
 
     @work(thread=True, exclusive=True, group="mastery")

@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Header, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, guide_count
 from advisor.quiz.progress import due_questions
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 _PATHS = (
     ("learn", "Learn", "read the guide, its tables and your checklist"),
@@ -27,6 +28,8 @@ _PATHS = (
 
 class HomeScreen(AdvisorScreen):
     """The first screen: where to go, and how far the user has got."""
+
+    AUTO_FOCUS = "#paths"  # focused as the screen opens: no second frame to move focus
 
     # DEFAULT_CSS, not a .tcss beside it: Home is the app's default screen, and Textual reads a
     # screen's CSS_PATH only when a screen is pushed.
@@ -69,7 +72,7 @@ class HomeScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         guide = self.advisor.catalog.guide
-        yield Header()
+        yield TitleBar()
         with Vertical(id="home"):
             yield Static(Content(guide.title), id="home-title")
             yield Static(Content(guide.summary), id="home-summary")

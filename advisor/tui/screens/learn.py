@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import section_count
@@ -17,10 +17,13 @@ from advisor.tui.navigation import PAGES
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class LearnScreen(AdvisorScreen):
     """Pick a section or a reference page; the right pane previews it."""
+
+    AUTO_FOCUS = "#learn-index"  # focused as the screen opens: no second frame to move focus
 
     CSS_PATH = "learn.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -33,7 +36,7 @@ class LearnScreen(AdvisorScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="learn"):
             yield OptionList(id="learn-index")
             with VerticalScroll(id="learn-preview"):
@@ -43,7 +46,6 @@ class LearnScreen(AdvisorScreen):
     def on_mount(self) -> None:
         self.sub_title = "Learn"
         self._fill()
-        self.query_one("#learn-index", OptionList).focus()
 
     def on_screen_resume(self) -> None:
         self._fill()

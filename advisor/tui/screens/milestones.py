@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, SelectionList
+from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
 from advisor.reports.compare import compare_markdown
@@ -17,10 +17,13 @@ from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class MilestonesScreen(AdvisorScreen):
     """The kept recommendations, oldest first; the right pane compares the two picked."""
+
+    AUTO_FOCUS = "#milestone-list"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
@@ -28,7 +31,7 @@ class MilestonesScreen(AdvisorScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(classes="split"):
             yield TickList[int](id="milestone-list", classes="parts")
             with VerticalScroll(classes="reader"):
@@ -52,7 +55,6 @@ class MilestonesScreen(AdvisorScreen):
         )
         if rows:
             listing.highlighted = 0
-        listing.focus()
         text = (
             "Pick two with space, then press enter."
             if len(rows) >= 2

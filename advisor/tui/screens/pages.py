@@ -12,16 +12,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class MarkdownPage(AdvisorScreen):
     """A page of Markdown parts: arrows choose a part, enter moves into its text."""
+
+    AUTO_FOCUS = "OptionList"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
 
@@ -31,7 +34,7 @@ class MarkdownPage(AdvisorScreen):
         self.parts = parts
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(classes="split"):
             yield OptionList(
                 *(Option(Content(title), id=str(i)) for i, (title, _) in enumerate(self.parts)), classes="parts"
@@ -42,7 +45,6 @@ class MarkdownPage(AdvisorScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.page_title
-        self.query_one(OptionList).focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one(".part-text", GuideText).show(self.parts[int(event.option.id or 0)][1])

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Header, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from advisor.models.quiz import Grade
@@ -23,6 +23,7 @@ from advisor.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, SeveralAns
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class QuizChooser(AdvisorScreen):
@@ -30,6 +31,8 @@ class QuizChooser(AdvisorScreen):
 
     Given a plan (from the command line or the palette), the session starts at once.
     """
+
+    AUTO_FOCUS = "#quizzes"  # focused as the screen opens: no second frame to move focus
 
     CSS_PATH = "quiz.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,7 +49,7 @@ class QuizChooser(AdvisorScreen):
         self.plan = plan
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="chooser"):
             yield Static(id="due-label")
             yield TickList[str](id="quizzes")
@@ -67,7 +70,6 @@ class QuizChooser(AdvisorScreen):
             ]
         )
         quizzes.highlighted = 0
-        quizzes.focus()
         if self.plan is not None:
             self.start(self.plan)
         self.on_screen_resume()
@@ -132,7 +134,7 @@ class QuestionScreen(AdvisorScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="quiz"):
             yield Static(id="quiz-step")
             yield GuideText(id="quiz-prompt")

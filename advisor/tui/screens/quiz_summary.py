@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header
 
 from advisor.quiz.session import QuizSession
 from advisor.text.markdown import inline
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class QuizSummaryScreen(AdvisorScreen):
@@ -30,7 +30,7 @@ class QuizSummaryScreen(AdvisorScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(classes="reader"):
             yield GuideText(self.markdown())
         yield KeyBar()

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.advise.engine import recommend
@@ -21,6 +21,7 @@ from advisor.models.report import Report, ReportTechnology
 from advisor.reports.build import build_report
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 VERDICT_STYLE = {
     "recommended": ("✓ recommended", "bold $text-success"),
@@ -88,6 +89,8 @@ def _row(t: ReportTechnology) -> Content:
 class RecommendationScreen(AdvisorScreen):
     """Pick a technology on the left; its case is on the right. g opens its guide section."""
 
+    AUTO_FOCUS = "#rec-list"  # focused as the screen opens: no second frame to move focus
+
     CSS_PATH = "recommendation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
@@ -106,7 +109,7 @@ class RecommendationScreen(AdvisorScreen):
         self.answers = answers
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(Content.styled("Working out the verdicts…", "$foreground-muted"), id="rec-summary")
         with Horizontal(classes="split"):
             yield OptionList(id="rec-list", classes="verdicts")
@@ -144,7 +147,6 @@ class RecommendationScreen(AdvisorScreen):
         verdicts = self.query_one("#rec-list", OptionList)
         verdicts.add_options(options)
         verdicts.highlighted = 1
-        verdicts.focus()
 
     def selected(self) -> ReportTechnology | None:
         """The technology highlighted in the list, once the verdicts are known."""

@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from advisor.models.content import Level
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.title_bar import TitleBar
 
 _LEVEL_STYLE = {Level.low: "$text-success", Level.medium: "$text-warning", Level.high: "$text-error"}
 _SUPPORT_MARK = {"yes": ("✓ ", "$text-success"), "no": ("✗ ", "$text-error"), "partial": ("~ ", "$text-warning")}
@@ -31,6 +32,7 @@ def _note(text: str) -> Static:
 
 
 class _TableScreen(AdvisorScreen):
+    AUTO_FOCUS = "DataTable"  # focused as the screen opens: no second frame to move focus
     DEFAULT_CSS = """
     _TableScreen .reference {
         padding: 0 1;
@@ -57,7 +59,7 @@ class _TableScreen(AdvisorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(classes="reference"):
             yield from self.body()
         yield KeyBar()
@@ -66,12 +68,12 @@ class _TableScreen(AdvisorScreen):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self.query(DataTable).first().focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
     async def _theme_changed(self) -> None:
         await self.recompose()
-        self.query(DataTable).first().focus()
+        if self.AUTO_FOCUS:
+            self.query(self.AUTO_FOCUS).first().focus()
 
 
 class MatrixScreen(_TableScreen):
@@ -137,6 +139,9 @@ def _bar(value: float, largest: float, width: int = 20) -> Text:
 
 class BenchmarksScreen(_TableScreen):
     """The guide's payload-size and latency tables, with their provenance up front."""
+
+    # the page scrolls as one: focusing a table would scroll the provenance note out of sight
+    AUTO_FOCUS = ".reference"
 
     def body(self) -> ComposeResult:
         bench = self.advisor.catalog.benchmarks

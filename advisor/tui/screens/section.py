@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Header, OptionList
+from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.learn.markdown import concept_markdown, exercises_markdown, resources_markdown, section_intro_markdown
@@ -22,6 +22,7 @@ from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.tab_strip import TabStrip
+from advisor.tui.widgets.title_bar import TitleBar
 
 TABS = ("concepts", "checklist", "exercises", "resources")
 
@@ -32,6 +33,8 @@ class SectionScreen(AdvisorScreen):
     The widgets are built once; moving to another section fills them with its content (one
     widget per piece of guide text, so that is cheap), and the tab in use stays in use.
     """
+
+    AUTO_FOCUS = "#concept-list"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
@@ -50,7 +53,7 @@ class SectionScreen(AdvisorScreen):
         self.initial_tab = tab
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield TabStrip([(tab, tab.title()) for tab in TABS], self.initial_tab, action="screen.tab")
         with ContentSwitcher(initial=self.initial_tab):
             with Horizontal(classes="split", id="concepts"):
@@ -66,7 +69,8 @@ class SectionScreen(AdvisorScreen):
 
     def on_mount(self) -> None:
         self.show_section(self.section)
-        self.call_after_refresh(self._focus_tab, self.initial_tab)
+        if self.initial_tab != "concepts":
+            self.action_tab(self.initial_tab)
 
     def show_section(self, section: Section) -> None:
         """Fill every tab with `section`'s content."""
