@@ -65,7 +65,7 @@ def scenarios(pack: Path) -> list[Scenario]:
             "quiz",
             f"{a} --pack {pack} quiz bench-single --limit 100 --seed 1",
             "Question 1 of",
-            [("1", "Enter: next question", "quiz answer → feedback"), ("Enter", None, "quiz next question")],
+            [("1", "Your answer", "quiz answer → feedback"), ("Enter", None, "quiz next question")],
         ),
         Scenario(
             "wizard",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,6 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnaire
 from advisor.models.recommendation import AnswerValue
+from advisor.models.report import Report
 from advisor.models.rules import Question
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
@@ -238,6 +240,20 @@ class AdviseScreen(AdvisorScreen):
             self.notify(f"Saved to {path}", markup=False)
 
     def action_results(self) -> None:
+        self._work_out(dict(self.answers))
+
+    @work(thread=True, exclusive=True, group="recommendation")
+    def _work_out(self, answers: dict[str, AnswerValue]) -> None:
+        """The verdicts, off the event loop; the recommendation screen then opens complete, in one frame."""
+        from advisor.advise.engine import recommend
+        from advisor.reports.build import build_report
+
+        catalog = self.advisor.catalog
+        report = build_report(catalog, recommend(catalog, answers))
+        self.app.call_from_thread(self._show_results, report, answers)
+
+    def _show_results(self, report: Report, answers: dict[str, AnswerValue]) -> None:
         from advisor.tui.screens.recommendation import RecommendationScreen
 
-        self.app.push_screen(RecommendationScreen(dict(self.answers)))
+        if self.is_current:  # not if the user has left meanwhile
+            self.app.push_screen(RecommendationScreen(report, answers))

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from advisor.learn.progress import section_count
+from advisor.learn.progress import Count, section_count
 from advisor.text.markdown import inline
 from advisor.tui.navigation import PAGES
 from advisor.tui.screens.base import AdvisorScreen
@@ -35,6 +35,10 @@ class LearnScreen(AdvisorScreen):
         Binding("k", "app.open('checklist')", "Checklist"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: list[Count] | None = None  # the checklist counts the index shows
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="learn"):
@@ -54,10 +58,13 @@ class LearnScreen(AdvisorScreen):
         index = self.query_one("#learn-index", OptionList)
         keep = index.highlighted
         done = self.advisor.store.done_items()
+        counts = [section_count(section, done) for section in self.advisor.catalog.sections]
+        if counts == self._counts:
+            return  # nothing ticked since: coming back costs no redraw
+        self._counts = counts
         index.clear_options()
         options: list[Option | None] = []
-        for section in self.advisor.catalog.sections:
-            count = section_count(section, done)
+        for section, count in zip(self.advisor.catalog.sections, counts, strict=True):
             mark = Content.styled(
                 f"{count.done:>2}/{count.total:<2} ", "$text-success" if count.complete else "$foreground-muted"
             )

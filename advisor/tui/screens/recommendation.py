@@ -11,14 +11,11 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.advise.engine import recommend
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
-from advisor.reports.build import build_report
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
@@ -101,42 +98,18 @@ class RecommendationScreen(AdvisorScreen):
         Binding("h", "app.open('home')", "Home"),
     ]
 
-    report: reactive[Report | None] = reactive(None, init=False)
-    """The recommendation for these answers, as every format renders it (None while it is worked out)."""
-
-    def __init__(self, answers: dict[str, AnswerValue]) -> None:
+    def __init__(self, report: Report, answers: dict[str, AnswerValue]) -> None:
         super().__init__()
+        self.report = report
         self.answers = answers
 
     def compose(self) -> ComposeResult:
+        report = self.report
         yield TitleBar()
-        yield Static(Content.styled("Working out the verdicts…", "$foreground-muted"), id="rec-summary")
-        with Horizontal(classes="split"):
-            yield OptionList(id="rec-list", classes="verdicts")
-            with VerticalScroll(classes="reader", id="rec-detail"):
-                yield Static(id="rec-text")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Recommendation"
-        self._work_out()
-
-    @work(thread=True, exclusive=True, group="recommendation")
-    def _work_out(self) -> None:
-        catalog = self.advisor.catalog
-        report = build_report(catalog, recommend(catalog, self.answers))
-        self.app.call_from_thread(setattr, self, "report", report)
-
-    def watch_report(self, report: Report | None) -> None:
-        if report is None:
-            return
-        answered = len(report.answers)
-        self.query_one("#rec-summary", Static).update(
-            Content.styled(
-                f"Confidence {report.confidence_label} · {answered} answered, {len(report.unanswered)} not sure",
-                "$foreground-muted",
-            )
+        summary = (
+            f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
         )
+        yield Static(Content.styled(summary, "$foreground-muted"), id="rec-summary")
         options: list[Option | None] = []
         for n, decision in enumerate(report.decisions):
             if n:
@@ -144,21 +117,28 @@ class RecommendationScreen(AdvisorScreen):
             heading = Content.styled(decision.title.upper(), "bold $foreground-muted")
             options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
             options += [Option(_row(report.technology(tid)), id=tid) for tid in decision.technologies]
-        verdicts = self.query_one("#rec-list", OptionList)
-        verdicts.add_options(options)
-        verdicts.highlighted = 1
+        first = report.technology(report.decisions[0].technologies[0])
+        with Horizontal(classes="split"):
+            yield OptionList(*options, id="rec-list", classes="verdicts")
+            with VerticalScroll(classes="reader", id="rec-detail"):
+                yield Static(technology_text(report, first), id="rec-text")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Recommendation"
+        self.query_one("#rec-list", OptionList).highlighted = 1
 
     def selected(self) -> ReportTechnology | None:
-        """The technology highlighted in the list, once the verdicts are known."""
+        """The technology highlighted in the list."""
         verdicts = self.query_one("#rec-list", OptionList)
-        if verdicts.highlighted is None or self.report is None:
+        if verdicts.highlighted is None:
             return None
         option_id = verdicts.get_option_at_index(verdicts.highlighted).id
         return self.report.technology(option_id) if option_id and not option_id.startswith("decision:") else None
 
     def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
         t = self.selected()
-        if t is None or self.report is None:
+        if t is None:
             return
         self.query_one("#rec-text", Static).update(technology_text(self.report, t))
         self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)
@@ -173,11 +153,10 @@ class RecommendationScreen(AdvisorScreen):
     def action_export(self) -> None:
         from advisor.tui.dialogs.export import ExportDialog
 
-        if self.report is not None:
-            self.app.push_screen(ExportDialog(), self._export)
+        self.app.push_screen(ExportDialog(), self._export)
 
     def _export(self, choice: tuple[str, Path] | None) -> None:
-        if choice is not None and self.report is not None:
+        if choice is not None:
             self._write(self.report, *choice)
 
     @work(thread=True, group="export")
@@ -194,11 +173,10 @@ class RecommendationScreen(AdvisorScreen):
     def action_keep(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        if self.report is not None:
-            self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
+        self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
 
     def _keep(self, name: str | None) -> None:
-        if not name or self.report is None:
+        if not name:
             return
         data = self.report.model_dump(mode="json", by_alias=True)
         answers, store = dict(self.answers), self.advisor.store

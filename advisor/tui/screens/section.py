@@ -97,7 +97,8 @@ class SectionScreen(AdvisorScreen):
     @work(thread=True, exclusive=True, group="mastery")
     def _load_mastery(self) -> None:
         mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
-        self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
+        if mastery:  # nothing to add before the quiz history speaks for an item
+            self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
 
     @on(OptionList.OptionHighlighted, "#concept-list")
     def _show_concept(self, event: OptionList.OptionHighlighted) -> None:

@@ -60,18 +60,20 @@ class ChoiceAnswer(OptionList):
         # nothing highlighted: a quick second enter after feedback must not answer an unread question
         self.highlighted = None
 
-    def submit(self) -> None:
-        if self.highlighted is None:
+    def submit(self, index: int | None = None) -> None:
+        """Answer with the option at `index` (the highlighted one by default)."""
+        index = self.highlighted if index is None else index
+        if index is None:
             self.post_message(NotAnswered("Choose an answer first: a number, or ↑↓ then enter."))
             return
-        choice = self.get_option_at_index(self.highlighted).id
+        choice = self.get_option_at_index(index).id
         response: Any = choice == "true" if isinstance(self.presented.question, TrueFalse) else choice
         self.post_message(Answered(response))
 
     def action_number(self, n: int) -> None:
+        # answer without moving the highlight first: the feedback then shows in the very next frame
         if 1 <= n <= self.option_count:
-            self.highlighted = n - 1
-            self.submit()
+            self.submit(n - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # enter is the screen's: it submits, or moves on after the feedback
