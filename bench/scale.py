@@ -30,7 +30,7 @@ folder = Path(sys.argv[1])
 files = sorted(folder.glob("*.yaml"))
 t = time.perf_counter()
 for f in files:
-    yaml.compose(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 parse = time.perf_counter() - t
 reference = load_catalog()
 t = time.perf_counter()

@@ -158,16 +158,19 @@ def load_catalog(
     """
     paths = [p for folder in (folders if folders is not None else shipped_folders()) for p in yaml_files(folder)]
     # Loading allocates many small objects that all live on: the cyclic collector would scan
-    # them again and again (super-linear time on big packs) and can find nothing to free.
+    # them again and again (super-linear time on big packs) and can find nothing to free. They
+    # are frozen once loaded, so no later collection scans them either.
     collecting = gc.isenabled()
     gc.disable()
     try:
         loaded, problems = load_files(paths)
+        if not problems:  # with a file missing, every reference into it would be reported too
+            problems = cross_check(loaded, complete=complete, reference=reference)
+        if problems:
+            raise DataError(problems)
+        catalog = Catalog(tuple(loaded))
+        gc.freeze()
     finally:
         if collecting:
             gc.enable()
-    if not problems:  # with a file missing, every reference into it would be reported too
-        problems = cross_check(loaded, complete=complete, reference=reference)
-    if problems:
-        raise DataError(problems)
-    return Catalog(tuple(loaded))
+    return catalog

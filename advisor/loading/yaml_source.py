@@ -52,13 +52,41 @@ _SCALAR_BUILDERS = {
 
 @dataclass
 class Source:
-    """A parsed file: its data and where each value (and each mapping key) starts."""
+    """A parsed file: its data, and where each value (and each mapping key) starts.
+
+    The positions are only needed to report a problem, so a file is first read without them
+    (faster, and far less memory on big packs); the first `locate` reads it again to find them.
+    """
 
     path: Path
     display: str
     data: Any
-    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    expected: str = "a mapping with a 'kind' key"
+    _values: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+    _keys: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[FieldPath, tuple[int, int]]:
+        """Where each value starts (line, column), by field path."""
+        self._index()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[FieldPath, tuple[int, int]]:
+        """Where each mapping key starts (line, column), by the path of its value."""
+        self._index()
+        assert self._keys is not None
+        return self._keys
+
+    def _index(self) -> None:
+        if self._values is None:
+            try:
+                again = read_source(self.path, self.display, expected=self.expected, positions=True)
+            except DataError:  # the file changed since: no positions rather than wrong ones
+                self._values, self._keys = {}, {}
+            else:
+                self._values, self._keys = again._values, again._keys
 
     def locate(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the field at `path`, or of its nearest existing ancestor.
@@ -91,10 +119,17 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def read_source(path: Path, display: str | None = None, *, expected: str = "a mapping with a 'kind' key") -> Source:
+def read_source(
+    path: Path,
+    display: str | None = None,
+    *,
+    expected: str = "a mapping with a 'kind' key",
+    positions: bool = False,
+) -> Source:
     """Parse `path`; raise DataError with a located problem if it is not a usable YAML mapping.
 
-    `expected` describes the mapping in messages (data files need a `kind`, answer files don't).
+    `expected` describes the mapping in messages (data files need a `kind`, answer files don't);
+    `positions` records where every value is now rather than when a problem first needs it.
     """
     display = display or display_name(path)
     try:
@@ -135,8 +170,8 @@ def read_source(path: Path, display: str | None = None, *, expected: str = "a ma
                 )
             ]
         )
-    source = Source(path, display, None)
-    walker = _Walker(source)
+    source = Source(path, display, None, expected)
+    walker = _Walker(source, positions)
     source.data = walker.build(nodes[0], (), 0)
     if walker.problems:
         raise DataError(walker.problems)
@@ -147,8 +182,12 @@ def read_source(path: Path, display: str | None = None, *, expected: str = "a ma
 
 
 class _Walker:
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, positions: bool) -> None:
         self.source = source
+        self.values: dict[FieldPath, tuple[int, int]] | None = {} if positions else None
+        self.keys: dict[FieldPath, tuple[int, int]] = {}
+        if positions:
+            source._values, source._keys = self.values, self.keys
         self.count = 0
         self.seen: set[int] = set()
         self.reused = 0
@@ -167,7 +206,8 @@ class _Walker:
         if depth > MAX_DEPTH:
             self._fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
             return None
-        self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if self.values is not None:
+            self.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if not isinstance(node, ScalarNode):
             if id(node) in self.seen:
                 self.reused += 1
@@ -213,7 +253,8 @@ class _Walker:
                 self._fail(key_node, child, f"duplicate key {key!r} (first at line {first[key]})")
                 continue
             first[key] = key_node.start_mark.line + 1
-            self.source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if self.values is not None:
+                self.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = self.build(value_node, child, depth + 1)
         return out
 
