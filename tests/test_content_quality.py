@@ -58,7 +58,7 @@ def test_a_guessable_pack_is_warned_about_but_loads(tmp_path: Path, capsys) -> N
     write(tmp_path / "q.yaml", json.dumps({"kind": "quiz", "id": "mine", "title": "Mine", "questions": questions}))
     assert main(["validate", str(tmp_path)]) == 0
     err = capsys.readouterr().err
-    assert "the right option is the longest in 4 of 4 single-choice questions" in err
+    assert "the right options are the longest in 4 of 4 choice questions" in err
     assert "the answer 'Prompt' of 'name' is written out in 'q0'" in err
 
 

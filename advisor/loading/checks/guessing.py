@@ -1,6 +1,6 @@
 """Quizzes that can be passed by guessing: warnings, not errors (a user's pack still loads).
 
-A test-wise learner looks for the longest option, for the usual number of right answers in a
+A test-wise learner looks for the longest option (or options), for the usual number of right answers in a
 "select all" question, and for an answer spelt out in another question of the same quiz (its
 prompt, options, or the explanation shown after it). The shipped quizzes are held to these
 checks by the tests; `advisor validate` prints them as warnings for anyone's pack.
@@ -16,8 +16,8 @@ from advisor.loading.files import LoadedFile
 from advisor.loading.problems import Problem
 from advisor.models.quiz import MultipleChoice, Numeric, Quiz, QuizQuestion, ShortAnswer, SingleChoice
 
-LONGEST_RIGHT_MAX = 0.35  # the right option may be the longest in at most this share of single-choice questions
-MIN_SINGLES = 4  # below this many single-choice questions a share says nothing
+LONGEST_RIGHT_MAX = 0.35  # the right options may be the longest in at most this share of choice questions
+MIN_SINGLES = 4  # below this many choice questions a share says nothing
 MIN_MULTIPLES = 3
 
 
@@ -59,14 +59,14 @@ def quiz_warnings(f: LoadedFile) -> list[Problem]:
     if not isinstance(quiz, Quiz):
         return []
     problems: list[Problem] = []
-    singles = [q for q in quiz.questions if isinstance(q, SingleChoice)]
-    if len(singles) >= MIN_SINGLES:
-        longest = [q.id for q in singles if _right_is_longest(q)]
-        if len(longest) / len(singles) > LONGEST_RIGHT_MAX:
+    choices = [q for q in quiz.questions if isinstance(q, SingleChoice | MultipleChoice)]
+    if len(choices) >= MIN_SINGLES:
+        longest = [q.id for q in choices if _right_are_longest(q)]
+        if len(longest) / len(choices) > LONGEST_RIGHT_MAX:
             problems.append(
                 f.source.problem(
                     ("questions",),
-                    f"the right option is the longest in {len(longest)} of {len(singles)} single-choice questions "
+                    f"the right options are the longest in {len(longest)} of {len(choices)} choice questions "
                     f"(more than {LONGEST_RIGHT_MAX:.0%}): {', '.join(longest)}",
                 )
             )
@@ -103,9 +103,11 @@ def quiz_warnings(f: LoadedFile) -> list[Problem]:
     return problems
 
 
-def _right_is_longest(q: SingleChoice) -> bool:
-    right = next(o for o in q.options if o.correct)
-    return all(len(right.text) > len(o.text) for o in q.options if o is not right)
+def _right_are_longest(q: SingleChoice | MultipleChoice) -> bool:
+    """Whether every right option is longer than every wrong one (a test-wise guess would find them)."""
+    right = [len(o.text) for o in q.options if o.correct]
+    wrong = [len(o.text) for o in q.options if not o.correct]
+    return min(right) > max(wrong)
 
 
 def guessing_warnings(files: Sequence[LoadedFile]) -> list[Problem]:
