@@ -28,6 +28,7 @@ def advisor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test touches the real user data folder."""
     home = tmp_path / "home"
     monkeypatch.setenv("ADVISOR_HOME", str(home))
+    monkeypatch.setenv("ADVISOR_CACHE", str(tmp_path / "cache"))
     return home
 
 

@@ -21,6 +21,7 @@ from advisor.destination import why_not_writable
 from advisor.text.suggest import did_you_mean
 
 if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
+    from advisor.loading.cache import Digest
     from advisor.loading.catalog import Catalog
     from advisor.tui.start import Start
 
@@ -39,7 +40,8 @@ class Context:
         from advisor.loading.problems import DataError
 
         try:
-            return load_catalog([*shipped_folders(), *self.packs]) if self.packs else load_catalog()
+            folders = [*shipped_folders(), *self.packs]
+            return load_catalog(folders, cache=True)
         except DataError as exc:
             count = print_problems(exc.problems)
             err(f"{count} problem(s) in the data; fix them and try again")
@@ -282,8 +284,32 @@ def progress(ctx: Context) -> int:
         return exit_codes.OK
 
 
+def home(ctx: Context) -> int:
+    """`advisor` alone: the TUI at Home, drawn at once when the data is as a previous run left it.
+
+    Home needs only the guide's title and its checklist ids, which the catalog cache keeps in
+    its header; the catalog itself then loads on a thread behind the first frame. Data that
+    changed (or no cache) is loaded and checked first, so problems are reported before the UI.
+    """
+    from advisor.loading.cache import cache_key, read_digest
+    from advisor.loading.paths import shipped_folders, yaml_files
+    from advisor.tui.start import Start
+
+    folders = [*shipped_folders(), *ctx.packs]
+    digest = read_digest(cache_key([p for folder in folders for p in yaml_files(folder)]))
+    if digest is None:
+        return _tui(ctx, Start())
+
+    def load() -> Catalog:
+        from advisor.loading.catalog import load_catalog
+
+        return load_catalog(folders, cache=True)
+
+    return _tui(ctx, Start(), load, digest)
+
+
 def learn(ctx: Context) -> int:
-    """`advisor learn [SECTION]` (and `advisor` alone): the TUI, at Home or at a section."""
+    """`advisor learn [SECTION]`: the TUI at Learn, or at a section."""
     from advisor.tui.start import Start
 
     section: str | None = getattr(ctx.args, "section", None)
@@ -294,27 +320,40 @@ def learn(ctx: Context) -> int:
         ids = [s.id for s in catalog.sections]
         err(f"unknown section {section!r}{did_you_mean(section, ids)}; sections: {', '.join(ids)}")
         return exit_codes.USAGE
-    start = Start("learn", section=section) if ctx.args.command == "learn" else Start()
-    return _tui(ctx, start, catalog)
+    return _tui(ctx, Start("learn", section=section), catalog)
 
 
-def _tui(ctx: Context, start: Start, catalog: Catalog | None = None) -> int:
-    catalog = catalog or ctx.catalog()
-    if catalog is None:
-        return exit_codes.USAGE
+def _tui(
+    ctx: Context,
+    start: Start,
+    catalog: Catalog | Callable[[], Catalog] | None = None,
+    digest: Digest | None = None,
+) -> int:
     if not interactive():
         err("the full-screen interface needs a terminal; for scripts use the headless commands (see --help)")
+        return exit_codes.USAGE
+    catalog = catalog or ctx.catalog()
+    if catalog is None:
         return exit_codes.USAGE
     from advisor.store import ProgressStore
     from advisor.tui.app import AdvisorApp
 
     with ProgressStore() as store:
-        AdvisorApp(catalog, store, start=start).run()
+        app = AdvisorApp(catalog, store, start=start, digest=digest)
+        app.run()
+    if app.load_error is not None:  # the files changed while the app was starting
+        from advisor.loading.problems import DataError
+
+        if isinstance(app.load_error, DataError):
+            count = print_problems(app.load_error.problems)
+            err(f"{count} problem(s) in the data; fix them and try again")
+            return exit_codes.USAGE
+        raise app.load_error
     return exit_codes.OK
 
 
 COMMANDS: dict[str | None, Callable[[Context], int]] = {
-    None: learn,
+    None: home,
     "learn": learn,
     "recommend": recommend,
     "report": report,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from advisor.models.content import ChecklistItem, Section
+if TYPE_CHECKING:  # Home counts before the catalog's models are loaded
+    from advisor.models.content import ChecklistItem, Section
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,13 @@ class Count:
 
 def count(items: Iterable[ChecklistItem], done: set[str]) -> Count:
     """How many of `items` are in `done` (the ids of ticked items)."""
-    ids = [item.id for item in items]
-    return Count(sum(1 for i in ids if i in done), len(ids))
+    return count_ids([item.id for item in items], done)
+
+
+def count_ids(ids: Iterable[str], done: set[str]) -> Count:
+    """How many of the item `ids` are in `done`."""
+    listed = list(ids)
+    return Count(sum(1 for i in listed if i in done), len(listed))
 
 
 def section_count(section: Section, done: set[str]) -> Count:

@@ -10,6 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from advisor.loading.cache import cache_key
+from advisor.loading.cache import read as read_cache
+from advisor.loading.cache import write as write_cache
 from advisor.loading.checks import cross_check
 from advisor.loading.files import LoadedFile, load_files
 from advisor.loading.paths import shipped_folders, yaml_files
@@ -149,12 +152,14 @@ def load_catalog(
     *,
     complete: bool = True,
     reference: Catalog | None = None,
+    cache: bool = False,
 ) -> Catalog:
     """Load and cross-check the YAML under `folders` (the shipped data when None).
 
     `complete` demands one of each singleton kind (what the app needs to run); a user's pack
     being validated on its own is not complete. Ids that a pack refers to but does not define
-    may be found in `reference` (normally the shipped catalog).
+    may be found in `reference` (normally the shipped catalog). `cache` reuses (and keeps) the
+    validated catalog of a previous run when not a byte of the files has changed since.
     """
     paths = [p for folder in (folders if folders is not None else shipped_folders()) for p in yaml_files(folder)]
     # Loading allocates many small objects that all live on: the cyclic collector would scan
@@ -163,11 +168,16 @@ def load_catalog(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded, problems = load_files(paths)
-        if not problems:  # with a file missing, every reference into it would be reported too
-            problems = cross_check(loaded, complete=complete, reference=reference)
-        if problems:
-            raise DataError(problems)
+        key = cache_key(paths) if cache and complete and reference is None else None
+        loaded = read_cache(paths, key) if key else None
+        if loaded is None:
+            loaded, problems = load_files(paths)
+            if not problems:  # with a file missing, every reference into it would be reported too
+                problems = cross_check(loaded, complete=complete, reference=reference)
+            if problems:
+                raise DataError(problems)
+            if key:
+                write_cache(loaded, key)
         catalog = Catalog(tuple(loaded))
         gc.freeze()
     finally:

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from advisor.loading.catalog import Catalog
 from advisor.store import ProgressStore
-from advisor.tui.messages import ProgressSaved, TickChanged
+from advisor.tui.messages import CatalogLoaded, ProgressSaved, TickChanged
 from advisor.tui.navigation import DESTINATIONS, screen_for
 from advisor.tui.start import Start
 from advisor.tui.store_writer import StoreWriter
+
+if TYPE_CHECKING:  # the catalog (pydantic and every model) may load after the first frame
+    from advisor.loading.cache import Digest
+    from advisor.loading.catalog import Catalog
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -33,9 +37,26 @@ class AdvisorApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, catalog: Catalog, store: ProgressStore, *, start: Start | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog | Callable[[], Catalog],
+        store: ProgressStore,
+        *,
+        start: Start | None = None,
+        digest: Digest | None = None,
+    ) -> None:
+        """`catalog` may be a loader: the app then draws Home from `digest` (what a valid cache
+        says Home needs) and loads the catalog on a thread once the first frame is on screen."""
         super().__init__()
-        self.catalog = catalog
+        self._catalog: Catalog | None = None
+        self._load: Callable[[], Catalog] | None = None
+        if callable(catalog):
+            self._load = catalog
+        else:
+            self._catalog = catalog
+        self._loading: Future[Catalog] | None = None
+        self.digest = digest
+        self.load_error: BaseException | None = None
         self.store = store
         self.start = start or Start()
         self.writer = StoreWriter(self.call_from_thread)
@@ -44,13 +65,45 @@ class AdvisorApp(App[None]):
         # (the tab underline alone repainted the screen sixty times a second for 300 ms).
         self.animation_level = "none"
 
+    @property
+    def catalog(self) -> Catalog:
+        """The guide, rules and quizzes; waits for the background load if it is still running."""
+        if self._catalog is None:
+            if self._loading is None:
+                assert self._load is not None
+                self._catalog = self._load()
+            else:
+                self._catalog = self._loading.result()
+        return self._catalog
+
+    @property
+    def catalog_loaded(self) -> bool:
+        """Whether the catalog is in (a background load that failed is not)."""
+        if self._catalog is not None:
+            return True
+        return self._loading is not None and self._loading.done() and self._loading.exception() is None
+
+    def _load_in_background(self) -> None:
+        if self._catalog is not None or self._load is None or self._loading is not None:
+            return
+        self._loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="advisor-catalog").submit(self._load)
+        self._loading.add_done_callback(lambda _: self._on_app_thread(self._loaded))
+
+    def _loaded(self) -> None:
+        assert self._loading is not None
+        error = self._loading.exception()
+        if error is not None:  # the files changed under us between the check and the load
+            self.load_error = error
+            self.exit(return_code=2)
+            return
+        self.screen.post_message(CatalogLoaded())
+
     def get_default_screen(self) -> Screen[Any]:
         from advisor.tui.screens.home import HomeScreen
 
         return HomeScreen()
 
     def on_mount(self) -> None:
-        self._markdown_theme()
         self.theme_changed_signal.subscribe(self, lambda _: self._markdown_theme())
         start = self.start
         if start.screen == "learn":
@@ -66,12 +119,14 @@ class AdvisorApp(App[None]):
         for warning in self.store.warnings:
             self._show_warning(warning)
         self.store.on_warning = self._store_warning
-        self.call_after_refresh(self._freeze_heap)
+        self.call_after_refresh(self._after_first_frame)
 
-    def _freeze_heap(self) -> None:
-        """Move what start-up built (the catalog's many small objects, Textual's own) out of the
-        cyclic collector's sight: they live as long as the app, and scanning them again and again
-        is what made the slowest key presses slow."""
+    def _after_first_frame(self) -> None:
+        """What Home does not need to be drawn: the catalog, the guide text's styles, a tidy heap."""
+        self._load_in_background()
+        self._markdown_theme()
+        # Move what start-up built out of the cyclic collector's sight: it lives as long as the
+        # app, and scanning it again and again is what made the slowest key presses slow.
         gc.collect()
         gc.freeze()
 
@@ -80,10 +135,14 @@ class AdvisorApp(App[None]):
 
     def _store_warning(self, warning: str) -> None:
         """Warnings raised later (a folder that stops taking writes) arrive from the writer thread."""
+        self._on_app_thread(self._show_warning, warning)
+
+    def _on_app_thread(self, callback: Callable[..., object], *args: object) -> None:
+        """Run `callback` on the app's event loop, whichever thread asks."""
         if threading.get_ident() == self._thread_id:
-            self._show_warning(warning)
+            callback(*args)
         else:
-            self.call_from_thread(self._show_warning, warning)
+            self.call_from_thread(callback, *args)
 
     # --- navigation ----------------------------------------------------------------------
 

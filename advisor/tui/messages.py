@@ -33,3 +33,8 @@ class NotAnswered(Message):
     """The learner tried to submit something that is not an answer yet; `message` says what to do."""
 
     message: str
+
+
+@dataclass
+class CatalogLoaded(Message):
+    """The catalog finished loading in the background (Home drew its first frame without it)."""

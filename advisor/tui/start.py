@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.quiz.session import QuizPlan
+from advisor.quiz.plan import QuizPlan
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from advisor.learn.progress import Count, guide_count
-from advisor.quiz.progress import due_questions
+from advisor.learn.progress import Count, count_ids, guide_count
+from advisor.tui.messages import CatalogLoaded
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
@@ -71,11 +71,11 @@ class HomeScreen(AdvisorScreen):
     """Quiz questions due for review (None until the log has been read)."""
 
     def compose(self) -> ComposeResult:
-        guide = self.advisor.catalog.guide
+        title, summary = self._guide_heading()
         yield TitleBar()
         with Vertical(id="home"):
-            yield Static(Content(guide.title), id="home-title")
-            yield Static(Content(guide.summary), id="home-summary")
+            yield Static(Content(title), id="home-title")
+            yield Static(Content(summary), id="home-summary")
             options = [Option(Content.assemble((f"{name:<8}", "bold"), blurb), id=key) for key, name, blurb in _PATHS]
             yield OptionList(*options, id="paths")
             yield Static(id="progress-label")
@@ -88,14 +88,29 @@ class HomeScreen(AdvisorScreen):
     def on_screen_resume(self) -> None:
         self.refresh_progress()
 
+    def _guide_heading(self) -> tuple[str, str]:
+        app = self.advisor
+        if app.digest is not None and not app.catalog_loaded:  # the first frame comes before the catalog
+            return app.digest.title, app.digest.summary
+        return app.catalog.guide.title, app.catalog.guide.summary
+
     def refresh_progress(self) -> None:
         """Re-read the checklist totals now, and the questions due in the background."""
-        self.checklist = guide_count(self.advisor.catalog.sections, self.advisor.store.done_items())
+        app, done = self.advisor, self.advisor.store.done_items()
+        if app.digest is not None and not app.catalog_loaded:
+            self.checklist = count_ids(app.digest.item_ids, done)
+            return  # the questions due are counted once the catalog is in (CatalogLoaded)
+        self.checklist = guide_count(app.catalog.sections, done)
         self._count_due()
+
+    def on_catalog_loaded(self, _: CatalogLoaded) -> None:
+        self.refresh_progress()
 
     @work(thread=True, exclusive=True, group="home-progress")
     def _count_due(self) -> None:
         # rebuilding every FSRS card from the answer log grows with the history: not on the event loop
+        from advisor.quiz.progress import due_questions
+
         due = len(due_questions(self.advisor.catalog, self.advisor.store.answers()))
         self.app.call_from_thread(setattr, self, "due", due)
 
