@@ -49,8 +49,9 @@ def answers_of(q: QuizQuestion) -> list[str]:
     return []
 
 
-def _mentions(text: str, answer: str) -> bool:
-    return re.search(rf"(?<![\w.-]){re.escape(answer)}(?![\w-]|\.\d)", text, re.IGNORECASE) is not None
+def _mention_pattern(answer: str) -> re.Pattern[str]:
+    """Finds `answer` written out as a word (not inside a longer word, number or version)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(answer)}(?![\w-]|\.\d)", re.IGNORECASE)
 
 
 def quiz_warnings(f: LoadedFile) -> list[Problem]:
@@ -82,13 +83,16 @@ def quiz_warnings(f: LoadedFile) -> list[Problem]:
                     "vary the number so it cannot be counted on",
                 )
             )
+    # one string per question (a separator no answer can span), searched once per answer
+    texts = {id(q): "\n\n".join(visible_text(q)) for q in quiz.questions}
     for i, q in enumerate(quiz.questions):
         given_away = next(
             (
                 (answer, other)
                 for answer in answers_of(q)
+                for pattern in (_mention_pattern(answer),)
                 for other in quiz.questions
-                if other is not q and any(_mentions(text, answer) for text in visible_text(other))
+                if other is not q and pattern.search(texts[id(other)])
             ),
             None,
         )
