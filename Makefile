@@ -44,12 +44,8 @@ contracts: $(STAMP)  ## import-linter: the layers and the front ends keep to the
 snapshot-update: $(STAMP)  ## rewrite the SVG snapshots and golden reports (then look at every changed file)
 	$(BIN)/python -m pytest -q tests/tui/test_snapshots.py tests/test_reports.py --snapshot-update
 
-bench: $(STAMP)  ## the benchmarks, each against a floor measured in the same run
-	$(BIN)/python bench/first_frame.py --runs 7
-	$(BIN)/python bench/headless.py --runs 9
-	$(BIN)/python bench/scale.py --sizes 1,10,100
-	$(BIN)/python bench/responsiveness.py
-	$(BIN)/python bench/memory.py
+bench: $(STAMP)  ## every benchmark against a floor measured in the same run: one table, targets met or not
+	cd bench && ../$(BIN)/python run.py
 
 clean:  ## remove the venv and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

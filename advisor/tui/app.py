@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from advisor.store import ProgressStore
-from advisor.tui.messages import CatalogLoaded, ProgressSaved, TickChanged
+from advisor.tui.messages import CatalogLoaded, ProgressSaved, ThemeChanged, TickChanged
 from advisor.tui.navigation import DESTINATIONS, screen_for
 from advisor.tui.start import Start
 from advisor.tui.store_writer import StoreWriter
@@ -104,7 +104,7 @@ class AdvisorApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        self.theme_changed_signal.subscribe(self, lambda _: self._markdown_theme())
+        self.theme_changed_signal.subscribe(self, lambda _: self._theme_changed())
         start = self.start
         if start.screen == "learn":
             self.action_open("learn")
@@ -165,14 +165,21 @@ class AdvisorApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
-    def _markdown_theme(self) -> None:
-        """Guide text is Rich Markdown: give its styles the colours of the theme in use."""
-        from advisor.tui.widgets.guide_text import GuideText, markdown_theme
+    def _theme_changed(self) -> None:
+        """Tell every screen in the stack, shown or not.
 
-        if getattr(self, "_pushed_markdown_theme", False):
-            self.console.pop_theme()
-        self.console.push_theme(markdown_theme(self.get_css_variables(), self.current_theme.dark))
-        self._pushed_markdown_theme = True
+        Screens are told rather than left to watch `App.theme`: a watcher on the app is only
+        dropped when the theme next changes, so it would keep every closed screen alive till then.
+        """
+        self._markdown_theme(again=True)
+        for screen in self.screen_stack:
+            screen.post_message(ThemeChanged())
+
+    def _markdown_theme(self, *, again: bool = False) -> None:
+        """Guide text is Rich Markdown: give its styles the colours of the theme in use."""
+        from advisor.tui.widgets.guide_text import GuideText, use_markdown_theme
+
+        use_markdown_theme(self, again=again)
         for screen in self.screen_stack:  # every screen's, shown or not
             for text in screen.query(GuideText):
                 text.refresh(layout=True)

@@ -38,3 +38,8 @@ class NotAnswered(Message):
 @dataclass
 class CatalogLoaded(Message):
     """The catalog finished loading in the background (Home drew its first frame without it)."""
+
+
+@dataclass
+class ThemeChanged(Message):
+    """The app's theme changed; sent to every screen in the stack (the app does not post upwards here)."""

@@ -124,6 +124,10 @@ async def test_text_that_looks_like_markup_shows_as_written(make_app, tmp_path: 
     data = yaml.safe_load(matrix_file.read_text(encoding="utf-8"))
     data["technologies"][0]["best_for"] = MARKUP
     matrix_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    comparison_file = pack / "api-comparison.yaml"
+    data = yaml.safe_load(comparison_file.read_text(encoding="utf-8"))
+    data["styles"][0]["name"] = "[bold]REST[/bold]"
+    comparison_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     catalog = load_catalog([pack, ROOT / "rules", ROOT / "quizzes"])
     app = make_app(catalog)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -131,4 +135,6 @@ async def test_text_that_looks_like_markup_shows_as_written(make_app, tmp_path: 
         assert MARKUP in screen_text(app)
         await pilot.press("escape", "m")
         assert "[bold]B[/bold]" in screen_text(app)
+        await pilot.press("escape", "c")
+        assert "[bold]REST[/bold]" in screen_text(app)  # a column label
         assert app.is_running  # the [@click=app.quit] did nothing

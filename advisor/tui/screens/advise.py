@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,6 +18,7 @@ from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnai
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report
 from advisor.models.rules import Question
+from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
@@ -242,7 +242,7 @@ class AdviseScreen(AdvisorScreen):
     def action_results(self) -> None:
         self._work_out(dict(self.answers))
 
-    @work(thread=True, exclusive=True, group="recommendation")
+    @in_thread(group="recommendation", exclusive=True)
     def _work_out(self, answers: dict[str, AnswerValue]) -> None:
         """The verdicts, off the event loop; the recommendation screen then opens complete, in one frame."""
         from advisor.advise.engine import recommend

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from advisor.learn.progress import guide_count
 from advisor.quiz.progress import item_mastery
+from advisor.tui.background import in_thread
 from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
@@ -38,7 +38,7 @@ class ChecklistScreen(AdvisorScreen):
         self._update_title()
         self._load_mastery()
 
-    @work(thread=True, exclusive=True, group="mastery")
+    @in_thread(group="mastery", exclusive=True)
     def _load_mastery(self) -> None:
         mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
         self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)

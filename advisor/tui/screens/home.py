@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,6 +13,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, count_ids, guide_count
+from advisor.tui.background import in_thread
 from advisor.tui.messages import CatalogLoaded
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
@@ -106,7 +106,7 @@ class HomeScreen(AdvisorScreen):
     def on_catalog_loaded(self, _: CatalogLoaded) -> None:
         self.refresh_progress()
 
-    @work(thread=True, exclusive=True, group="home-progress")
+    @in_thread(group="home-progress", exclusive=True)
     def _count_due(self) -> None:
         # rebuilding every FSRS card from the answer log grows with the history: not on the event loop
         from advisor.quiz.progress import due_questions

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -17,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from advisor.models.quiz import Grade
 from advisor.quiz.progress import due_questions
 from advisor.quiz.session import QUESTIONS_PER_QUIZ, Presented, QuizPlan, QuizSession, start_session
+from advisor.tui.background import in_thread
 from advisor.tui.messages import Answered, NotAnswered
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, SeveralAnswer, TypedAnswer
@@ -77,7 +77,7 @@ class QuizChooser(AdvisorScreen):
     def on_screen_resume(self) -> None:
         self._count_due()
 
-    @work(thread=True, exclusive=True, group="quiz-due")
+    @in_thread(group="quiz-due", exclusive=True)
     def _count_due(self) -> None:
         due = len(due_questions(self.advisor.catalog, self.advisor.store.answers()))
         self.app.call_from_thread(setattr, self, "due", due)
@@ -96,7 +96,7 @@ class QuizChooser(AdvisorScreen):
     def action_due(self) -> None:
         self.start(QuizPlan(due=True))
 
-    @work(thread=True, exclusive=True, group="quiz-start")
+    @in_thread(group="quiz-start", exclusive=True)
     def start(self, plan: QuizPlan) -> None:
         """Draw the session `plan` asks for (reading the answer log off the event loop), then show it."""
         session = start_session(self.advisor.catalog, plan, self.advisor.store.answers())

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
+from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
@@ -159,7 +159,7 @@ class RecommendationScreen(AdvisorScreen):
         if choice is not None:
             self._write(self.report, *choice)
 
-    @work(thread=True, group="export")
+    @in_thread(group="export")
     def _write(self, report: Report, fmt: str, path: Path) -> None:
         from advisor.destination import write_text
         from advisor.reports.formats import render_report

@@ -13,6 +13,7 @@ from textual.style import Style
 from textual.widgets import DataTable, Static
 
 from advisor.models.content import Level
+from advisor.tui.messages import ThemeChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
@@ -29,6 +30,11 @@ def cell(text: str, style: str = "", justify: Literal["left", "right"] | None = 
 
 def _note(text: str) -> Static:
     return Static(Content.styled(text, "italic"), classes="note")
+
+
+def _labels(*names: str) -> list[Text]:
+    # plain Text: a str label would be read as Rich markup (and load Rich's emoji table to do it)
+    return [Text(name) for name in names]
 
 
 class _TableScreen(AdvisorScreen):
@@ -67,10 +73,8 @@ class _TableScreen(AdvisorScreen):
     def body(self) -> ComposeResult:  # pragma: no cover - each screen defines it
         raise NotImplementedError
 
-    def on_mount(self) -> None:
-        self.watch(self.app, "theme", self._theme_changed, init=False)
-
-    async def _theme_changed(self) -> None:
+    async def on_theme_changed(self, _: ThemeChanged) -> None:
+        # table cells hold Rich styles resolved from the theme: build them again
         await self.recompose()
         if self.AUTO_FOCUS:
             self.query(self.AUTO_FOCUS).first().focus()
@@ -83,9 +87,9 @@ class MatrixScreen(_TableScreen):
         matrix = self.advisor.catalog.matrix
         self.sub_title = matrix.title
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="matrix")
-        table.add_columns("Technology", "Complexity", "Cost at scale")
+        table.add_columns(*_labels("Technology", "Complexity", "Cost at scale"))
         # The last column gets the width that is left, and rows grow to wrap its text.
-        table.add_column("Best for", width=max(16, self.app.size.width - 52))
+        table.add_column(Text("Best for"), width=max(16, self.app.size.width - 52))
         for row in matrix.technologies:
             table.add_row(
                 cell(row.name, "bold"),
@@ -112,9 +116,9 @@ class ComparisonScreen(_TableScreen):
         comparison = self.advisor.catalog.api_comparison
         self.sub_title = comparison.title
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="comparison")
-        table.add_column("Feature")
+        table.add_column(Text("Feature"))
         for style in comparison.styles:
-            table.add_column(style.name)
+            table.add_column(Text(style.name))
         for feature in comparison.features:
             cells = [cell(feature.label, "bold")]
             for style in comparison.styles:
@@ -150,7 +154,7 @@ class BenchmarksScreen(_TableScreen):
         payload = bench.payload
         yield Static(Content.styled(f"{payload.title} — {payload.scenario}", "bold"), classes="table-title")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="payload")
-        table.add_columns("Format", "Size", "Compressed", "")
+        table.add_columns(*_labels("Format", "Size", "Compressed", ""))
         largest = max(r.size_kb for r in payload.rows)
         for row in payload.rows:
             compressed = f"{row.compressed_kb:g} KB" if row.compressed_kb else ""
@@ -165,7 +169,7 @@ class BenchmarksScreen(_TableScreen):
         latency = bench.latency
         yield Static(Content.styled(f"{latency.title} — {latency.scenario}", "bold"), classes="table-title")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="latency")
-        table.add_columns("Protocol", "p50", "p99", "")
+        table.add_columns(*_labels("Protocol", "p50", "p99", ""))
         slowest = max(r.p99_ms for r in latency.rows)
         for timing in latency.rows:
             table.add_row(

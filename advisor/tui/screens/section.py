@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +16,7 @@ from advisor.learn.markdown import concept_markdown, exercises_markdown, resourc
 from advisor.learn.progress import count as count_items
 from advisor.models.content import Section
 from advisor.quiz.progress import item_mastery
+from advisor.tui.background import in_thread
 from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
@@ -94,7 +95,7 @@ class SectionScreen(AdvisorScreen):
         self._update_title(done)
         self._load_mastery()
 
-    @work(thread=True, exclusive=True, group="mastery")
+    @in_thread(group="mastery", exclusive=True)
     def _load_mastery(self) -> None:
         mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
         if mastery:  # nothing to add before the quiz history speaks for an item

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from rich.console import RenderableType
 from rich.markdown import Markdown as RichMarkdown
 from rich.theme import Theme
+from textual.app import App
 from textual.color import Color
 from textual.widget import Widget
+
+_PUSHED = "_guide_text_theme_pushed"  # marks an app whose console has our markdown styles
 
 
 def markdown_theme(variables: Mapping[str, str], dark: bool) -> Theme:
@@ -52,6 +56,21 @@ def markdown_theme(variables: Mapping[str, str], dark: bool) -> Theme:
     )
 
 
+def use_markdown_theme(app: App[Any], *, again: bool = False) -> None:
+    """Give `app`'s console the markdown styles of the theme in use: once, or `again` when the theme changed.
+
+    The first guide text to be mounted does it if the app has not yet (it is kept out of the
+    first frame's work, but no guide text may ever be drawn in Rich's default styles).
+    """
+    pushed = getattr(app, _PUSHED, False)
+    if pushed and not again:
+        return
+    if pushed:
+        app.console.pop_theme()
+    app.console.push_theme(markdown_theme(app.get_css_variables(), app.current_theme.dark))
+    setattr(app, _PUSHED, True)
+
+
 @lru_cache(maxsize=128)
 def _parsed(text: str, code_theme: str) -> RichMarkdown:
     # parsing is most of the cost, and the same concept is read again and again: keep the last few
@@ -73,6 +92,9 @@ class GuideText(Widget):
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
+
+    def on_mount(self) -> None:
+        use_markdown_theme(self.app)
 
     def show(self, text: str) -> None:
         """Show `text` (Markdown; it is never read as Rich markup)."""

@@ -31,7 +31,6 @@ class TitleBar(Static):
 
     def on_mount(self) -> None:
         self.watch(self.screen, "sub_title", self._draw, init=False)
-        self.watch(self.app, "title", self._draw, init=False)
         self._draw()
 
     def on_resize(self) -> None:
