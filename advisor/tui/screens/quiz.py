@@ -124,9 +124,9 @@ class QuestionScreen(AdvisorScreen):
         ("typing", "short and numeric answers, an order (3 1 2) or matches (b a c)"),
     ]
 
-    presented: reactive[Presented | None] = reactive(None, init=False, always_update=True)
+    presented: reactive[Presented | None] = reactive(None, init=False, always_update=True, repaint=False)
     """The question on screen."""
-    answered: reactive[Grade | None] = reactive(None, init=False, always_update=True)
+    answered: reactive[Grade | None] = reactive(None, init=False, always_update=True, repaint=False)
     """The grade of the answer just given, while its feedback shows; None while answering."""
 
     def __init__(self, session: QuizSession) -> None:
@@ -245,6 +245,8 @@ class QuestionScreen(AdvisorScreen):
         parts.append(("\nEnter: next question", "italic $foreground-muted"))
         feedback.update(Content.assemble(*parts))
         self.query_one("#quiz-hint", Static).update("")
+        # lay the screen out in the coming frame (a widget's own request would wait a frame more)
+        self.refresh(layout=True)
         self.call_after_refresh(self.query_one("#quiz", VerticalScroll).scroll_end, animate=False)
 
     def action_leave(self) -> None:

@@ -94,6 +94,7 @@ class SectionScreen(AdvisorScreen):
             reader.scroll_home(animate=False)
         self._update_title(done)
         self._load_mastery()
+        self.refresh(layout=True)  # in the coming frame, not after the widgets' requests reach the screen
 
     @in_thread(group="mastery", exclusive=True)
     def _load_mastery(self) -> None:
