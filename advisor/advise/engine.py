@@ -94,6 +94,7 @@ def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
                             to=public_value(alternative),
                             verdict=after.verdict,
                             score=after.score,
+                            vetoed=after.vetoed,
                         )
                     )
 

@@ -19,10 +19,20 @@ from advisor.tui.start import Start
 from advisor.tui.store_writer import StoreWriter
 
 if TYPE_CHECKING:  # the catalog (pydantic and every model) may load after the first frame
+    from textual.command import Provider
+
+    from advisor.learn.search import Entry
     from advisor.loading.cache import Digest
     from advisor.loading.catalog import Catalog
 
 DARK, LIGHT = "textual-dark", "textual-light"
+
+
+def _guide_search() -> type[Provider]:
+    # imported when the palette first opens, not at start-up
+    from advisor.tui.guide_search import GuideSearch
+
+    return GuideSearch
 
 
 class AdvisorApp(App[None]):
@@ -31,6 +41,7 @@ class AdvisorApp(App[None]):
     TITLE = "advisor"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 - Textual's own declaration
+    COMMANDS = App.COMMANDS | {_guide_search}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("t", "toggle_theme", "Theme"),
@@ -57,6 +68,8 @@ class AdvisorApp(App[None]):
         self._loading: Future[Catalog] | None = None
         self.digest = digest
         self.load_error: BaseException | None = None
+        self._guide_index: list[Entry] | None = None  # the palette's search of the guide, built once
+        self.last_section: str | None = None  # the section read last, for Learn to show where the reader was
         self.store = store
         self.start = start or Start()
         self.writer = StoreWriter(self.call_from_thread)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advisor.tui.dialogs.choose import ChooseDialog
 from advisor.tui.screens.advise import AdviseScreen
 from advisor.tui.screens.recommendation import RecommendationScreen
 from advisor.tui.screens.section import SectionScreen
@@ -58,9 +59,13 @@ async def test_answers_come_back_and_the_guide_is_one_key_away(make_app) -> None
         await settle(pilot)
         rec_screen = app.screen
         assert isinstance(rec_screen, RecommendationScreen)
+        assert rec_screen.selected() is None  # it opens on the summary and risks
+        await pilot.press("down")
         assert rec_screen.selected().id == rec_screen.report.technologies[0].id
         await pilot.press("g")
-        assert isinstance(app.screen, SectionScreen)
+        if isinstance(app.screen, ChooseDialog):  # several places make the case: the first is a reason's
+            await pilot.press("enter")
+        assert app.screen is not rec_screen and not isinstance(app.screen, ChooseDialog)
         await pilot.press("escape")
         assert app.screen is rec_screen
 
@@ -87,7 +92,7 @@ async def test_save_and_load_an_answers_file(make_app, tmp_path, monkeypatch) ->
         await pilot.press("enter")  # the default name, workload.yaml
         assert (tmp_path / "workload.yaml").is_file()
         await pilot.press("ctrl+s", "enter")  # exists: refused, not overwritten
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n", "enter")  # start over: confirmed
         assert app.screen.answers == {}
         await pilot.press("ctrl+o", "enter")
         assert app.screen.answers == {"traffic_pattern": "spiky", "request_volume": "high"}
@@ -159,3 +164,90 @@ async def test_compare_reports_a_milestone_it_cannot_read(make_app) -> None:
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, MilestonesScreen)
         assert any("another advisor version" in n.message for n in app._notifications)
+
+
+async def test_start_over_asks_first_and_can_be_undone_once(make_app) -> None:
+    app = make_app()
+    saved = {"traffic_pattern": "spiky", "clients": ["browser"]}
+    app.store.save_workload("current", saved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        screen = app.screen
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, ChooseDialog)
+        await pilot.press("escape")  # keep them
+        assert screen.answers == saved
+        await pilot.press("ctrl+n", "enter")  # the first choice clears
+        assert app.screen is screen and screen.answers == {}
+        await app.writes_done()
+        assert not app.store.load_workload("current")
+        await pilot.press("ctrl+z")
+        assert screen.answers == saved
+        await app.writes_done()
+        assert app.store.load_workload("current") == saved
+        await pilot.press("ctrl+z")  # once only: nothing left to undo
+        assert screen.answers == saved
+
+
+async def test_an_answer_after_start_over_ends_the_undo(make_app) -> None:
+    app = make_app()
+    app.store.save_workload("current", {"traffic_pattern": "spiky"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "ctrl+n", "enter", "3")
+        screen = app.screen
+        assert screen.answers == {"traffic_pattern": "scheduled"}
+        await pilot.press("ctrl+z")
+        assert screen.answers == {"traffic_pattern": "scheduled"}
+
+
+async def test_the_wizard_carries_on_at_the_first_unanswered_question(make_app) -> None:
+    app = make_app()
+    app.store.save_workload("current", {"traffic_pattern": "spiky", "request_volume": "low"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        screen = app.screen
+        assert screen.index == 2
+        assert screen.current().id not in ("traffic_pattern", "request_volume")
+
+
+async def test_the_recommendation_opens_on_its_summary_and_risks(make_app) -> None:
+    app = make_app()
+    # one service: a mesh has nothing to route between (a veto)
+    app.store.save_workload("current", {"service_count": "one", "clients": ["browser"]})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RecommendationScreen)
+        text = str(screen.query_one("#rec-text").render())
+        assert "Summary" in text and "Risks" in text
+        for decision in screen.report.decisions:
+            assert decision.title in text
+        assert "ruled out" in text
+
+
+async def test_g_opens_the_concept_a_reason_cites(make_app, catalog) -> None:
+    app = make_app()
+    app.store.save_workload("current", {"traffic_pattern": "spiky", "request_volume": "low"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "r")
+        await settle(pilot)
+        screen = app.screen
+        serverless = screen.report.technology("serverless")
+        cited = next(r for r in serverless.reasons if catalog.place(r.rests_on).kind == "concept")
+        verdicts = screen.query_one("#rec-list")
+        verdicts.highlighted = next(
+            i for i in range(verdicts.option_count) if verdicts.get_option_at_index(i).id == "serverless"
+        )
+        await pilot.press("g")
+        dialog = app.screen
+        if isinstance(dialog, ChooseDialog):
+            choices = dialog.query_one("#choices")
+            choices.highlighted = next(
+                i for i in range(choices.option_count) if choices.get_option_at_index(i).id == f"item:{cited.rests_on}"
+            )
+            await pilot.press("enter")
+        section = app.screen
+        assert isinstance(section, SectionScreen)
+        concepts = section.query_one("#concept-list")
+        assert concepts.get_option_at_index(concepts.highlighted).id == cited.rests_on

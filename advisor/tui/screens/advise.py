@@ -43,6 +43,7 @@ class AdviseScreen(AdvisorScreen):
         Binding("s", "not_sure", "Not sure"),
         Binding("r", "results", "Results"),
         Binding("ctrl+n", "restart", "Start over", show=False),
+        Binding("ctrl+z", "undo", "Undo start over"),
         Binding("ctrl+o", "load", "Load file", show=False),
         Binding("ctrl+s", "save", "Save file", show=False),
         # priority: in the several-choice list, enter must go on rather than toggle
@@ -52,7 +53,7 @@ class AdviseScreen(AdvisorScreen):
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
         ("1 – 9, enter", "choose (or tick, where several are allowed)"),
         ("0", "not sure"),
-        ("ctrl+n", "clear the answers and start over"),
+        ("ctrl+n", "clear the answers and start over (asks first; ctrl+z undoes it once)"),
         ("ctrl+o / ctrl+s", "load answers from / save them to a YAML file"),
     ]
 
@@ -62,6 +63,7 @@ class AdviseScreen(AdvisorScreen):
     def __init__(self, answers: dict[str, AnswerValue] | None = None) -> None:
         super().__init__()
         self.answers: dict[str, AnswerValue] = dict(answers or {})
+        self.cleared: dict[str, AnswerValue] | None = None  # what ctrl+n cleared, until ctrl+z or another answer
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -80,7 +82,12 @@ class AdviseScreen(AdvisorScreen):
         self.questionnaire = Questionnaire(self.advisor.catalog.questions)
         if not self.answers:
             self.answers = dict(self.advisor.store.load_workload(CURRENT_WORKLOAD) or {})
-        self.index = 0
+        self.index = self.first_unanswered()
+
+    def first_unanswered(self) -> int:
+        """Where to carry on: the first question that applies and has no answer (the first if all have)."""
+        questions = self.applicable()
+        return next((i for i, q in enumerate(questions) if q.id not in self.answers), 0)
 
     # --- which questions apply -------------------------------------------------------------
 
@@ -133,6 +140,9 @@ class AdviseScreen(AdvisorScreen):
     # --- answering --------------------------------------------------------------------------
 
     def record(self, value: AnswerValue) -> None:
+        if self.cleared is not None:  # a new answer after a start over: the old set is gone for good
+            self.cleared = None
+            self.refresh_bindings()
         q = self.current()
         if value is None:
             self.answers.pop(q.id, None)
@@ -190,11 +200,39 @@ class AdviseScreen(AdvisorScreen):
             return
         self.index += delta
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.cleared is not None  # shown (and working) only right after a start over
+        return True
+
     def action_restart(self) -> None:
+        if not self.answers:
+            self.index = 0
+            return
+        from advisor.tui.dialogs.choose import ChooseDialog
+
+        count = len(self.answers)
+        choices = [("clear", f"Clear all {count} answers and start over"), ("keep", "Keep them")]
+        self.app.push_screen(ChooseDialog("Start over?", choices), self._restart)
+
+    def _restart(self, choice: str | None) -> None:
+        if choice != "clear":
+            return
+        self.cleared = dict(self.answers)
         self.answers = {}
         self.save()
         self.index = 0
-        self.notify("Answers cleared.")
+        self.refresh_bindings()
+        self.notify("Answers cleared. ctrl+z brings them back.", markup=False)
+
+    def action_undo(self) -> None:
+        if self.cleared is None:
+            return
+        self.answers, self.cleared = self.cleared, None
+        self.save()
+        self.index = self.first_unanswered()
+        self.refresh_bindings()
+        self.notify(f"{len(self.answers)} answers are back.", markup=False)
 
     def action_load(self) -> None:
         from advisor.tui.dialogs.text import TextDialog

@@ -53,6 +53,13 @@ class LearnScreen(AdvisorScreen):
 
     def on_screen_resume(self) -> None:
         self._fill()
+        # back from reading: the index shows where the reader was (n and p may have moved on)
+        index = self.query_one("#learn-index", OptionList)
+        target = f"section:{self.advisor.last_section}" if self.advisor.last_section else None
+        for n in range(index.option_count):
+            if target and index.get_option_at_index(n).id == target and index.highlighted != n:
+                index.highlighted = n
+                break
 
     def _fill(self) -> None:
         index = self.query_one("#learn-index", OptionList)

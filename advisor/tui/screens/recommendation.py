@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
+from advisor.reports.highlights import risks, summary
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
@@ -61,11 +62,37 @@ def technology_text(report: Report, t: ReportTechnology) -> Content:
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
         parts += [
-            f"  • {f.question_text} {f.from_label} → {f.to_label}: ",
-            (f"{flip_label} ({f.score:+d})\n", flip_style),
+            f"  • {f.question_text} {f.change}: ",
+            (f"{flip_label} " + ("(vetoed)" if f.vetoed else f"({f.score:+d})") + "\n", flip_style),
         ]
     if t.section_title:
         parts.append((f"\nPress g to read {t.section_title} in the guide.\n", "$foreground-muted"))
+    return Content.assemble(*parts)
+
+
+OVERVIEW = "overview"
+
+
+def overview_text(report: Report) -> Content:
+    """The summary (one line per decision) and the risks, as the Markdown report opens with them."""
+    parts: list[Part] = [("Summary\n", "bold")]
+    for line in summary(report):
+        parts += [(f"  {line.decision}: ", "bold"), line.chosen + "\n"]
+    found = risks(report)
+    parts.append(("\nRisks\n", "bold"))
+    if not found:
+        parts.append(("  No veto, and nothing recommended has a reason against it.\n", "$foreground-muted"))
+    for risk in found:
+        what = ("ruled out", "bold $text-error") if risk.weight is None else (f"{risk.weight:+d}", "$text-error")
+        parts += [
+            "  • ",
+            (risk.technology, "bold"),
+            " ",
+            what,
+            f": {risk.text}\n",
+            (f"    {risk.where}\n", "italic $foreground-muted"),
+        ]
+    parts.append(("\nPick a technology on the left for its whole case.\n", "$foreground-muted"))
     return Content.assemble(*parts)
 
 
@@ -91,7 +118,7 @@ class RecommendationScreen(AdvisorScreen):
     CSS_PATH = "recommendation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
-        Binding("g", "guide", "Read in the guide"),
+        Binding("g", "guide", "Read what a reason cites"),
         Binding("e", "export", "Export"),
         Binding("k", "keep", "Keep"),
         Binding("m", "milestones", "Compare kept"),
@@ -110,23 +137,21 @@ class RecommendationScreen(AdvisorScreen):
             f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
         )
         yield Static(Content.styled(summary, "$foreground-muted"), id="rec-summary")
-        options: list[Option | None] = []
-        for n, decision in enumerate(report.decisions):
-            if n:
-                options.append(None)
+        options: list[Option | None] = [Option(Content.styled("Summary and risks", "bold"), id=OVERVIEW)]
+        for decision in report.decisions:
+            options.append(None)
             heading = Content.styled(decision.title.upper(), "bold $foreground-muted")
             options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
             options += [Option(_row(report.technology(tid)), id=tid) for tid in decision.technologies]
-        first = report.technology(report.decisions[0].technologies[0])
         with Horizontal(classes="split"):
             yield OptionList(*options, id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
-                yield Static(technology_text(report, first), id="rec-text")
+                yield Static(overview_text(report), id="rec-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Recommendation"
-        self.query_one("#rec-list", OptionList).highlighted = 1
+        self.query_one("#rec-list", OptionList).highlighted = 0
 
     def selected(self) -> ReportTechnology | None:
         """The technology highlighted in the list."""
@@ -134,13 +159,18 @@ class RecommendationScreen(AdvisorScreen):
         if verdicts.highlighted is None:
             return None
         option_id = verdicts.get_option_at_index(verdicts.highlighted).id
-        return self.report.technology(option_id) if option_id and not option_id.startswith("decision:") else None
+        if not option_id or option_id == OVERVIEW or option_id.startswith("decision:"):
+            return None
+        return self.report.technology(option_id)
 
-    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         t = self.selected()
-        if t is None:
+        if t is not None:
+            self.query_one("#rec-text", Static).update(technology_text(self.report, t))
+        elif event.option.id == OVERVIEW:
+            self.query_one("#rec-text", Static).update(overview_text(self.report))
+        else:
             return
-        self.query_one("#rec-text", Static).update(technology_text(self.report, t))
         self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
@@ -189,8 +219,29 @@ class RecommendationScreen(AdvisorScreen):
         self.advisor.action_open("milestones")
 
     def action_guide(self) -> None:
+        """Open where the guide makes this technology's case: the place a reason cites, or its section."""
         t = self.selected()
-        if t is not None and t.section:
-            self.advisor.action_open(f"section:{t.section}")
-        else:
+        if t is None:
+            self.notify("Pick a technology first: its reasons say where the guide makes the case.")
+            return
+        catalog = self.advisor.catalog
+        choices: list[tuple[str, str]] = []
+        for r in t.reasons:
+            target = f"item:{r.rests_on}"
+            if catalog.place(r.rests_on) is not None and all(key != target for key, _ in choices):
+                marker = "−" if r.direction == "against" else "+"
+                choices.append((target, f"{marker} {r.rests_on_title}"))
+        if t.section and t.section_title:
+            choices.append((f"section:{t.section}", f"{t.section_title} (the whole section)"))
+        if not choices:
             self.notify("This one is a baseline; the guide has no section of its own for it.")
+        elif len(choices) == 1:
+            self.advisor.action_open(choices[0][0])
+        else:
+            from advisor.tui.dialogs.choose import ChooseDialog
+
+            def chosen(target: str | None) -> None:
+                if target:
+                    self.advisor.action_open(target)
+
+            self.app.push_screen(ChooseDialog(f"Read about {t.name} in the guide", choices), chosen)

@@ -48,10 +48,12 @@ class SectionScreen(AdvisorScreen):
     ]
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [("1 – 4", "concepts, checklist, exercises, resources")]
 
-    def __init__(self, section: Section, tab: str = "concepts") -> None:
+    def __init__(self, section: Section, tab: str = "concepts", *, item: str | None = None) -> None:
+        """`item` opens on a concept (in Concepts) or a checklist item (in Checklist) of `section`."""
         super().__init__()
         self.section = section
         self.initial_tab = tab
+        self.initial_item = item
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -72,10 +74,26 @@ class SectionScreen(AdvisorScreen):
         self.show_section(self.section)
         if self.initial_tab != "concepts":
             self.action_tab(self.initial_tab)
+        if self.initial_item:
+            self.show_item(self.initial_item)
+
+    def show_item(self, item_id: str) -> None:
+        """Highlight a concept (its text shows) or a checklist item of this section."""
+        concepts = self.query_one("#concept-list", OptionList)
+        for index in range(concepts.option_count):
+            if concepts.get_option_at_index(index).id == item_id:
+                concepts.highlighted = index
+                return
+        checklist = self.query_one(ChecklistView)
+        for index in range(checklist.option_count):
+            if checklist.get_option_at_index(index).value == item_id:
+                checklist.highlighted = index
+                return
 
     def show_section(self, section: Section) -> None:
         """Fill every tab with `section`'s content."""
         self.section = section
+        self.advisor.last_section = section.id
         concepts = self.query_one("#concept-list", OptionList)
         concepts.clear_options()
         concepts.add_options(
