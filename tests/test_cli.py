@@ -126,6 +126,8 @@ WORKLOAD = "clients: [browser, mobile]\nclient_data_needs: varied\ndata_shape: n
         ["progress"],
         ["--version"],
         ["recommend", "--answers", "{answers}", "--format", "json"],
+        ["answers-template"],
+        ["report", "--list"],
     ],
 )
 def test_headless_commands_never_import_textual(argv: list[str], tmp_path: Path) -> None:
