@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,29 @@ def test_dump_round_trips(catalog, tmp_path: Path) -> None:
     text = dump_answers(answers, catalog.questions)
     assert yaml.safe_load(text)["file_uploads"] == "no"
     assert load_answers(write(tmp_path / "a.yaml", text), catalog.questions) == answers
+
+
+def test_choice_labels_are_spelt_as_their_ids(catalog) -> None:
+    """An answers file needs the ids; the screen shows the labels: one must lead to the other
+    (the label 'Personalisation' for the id 'personalization' did not)."""
+    for q in catalog.questions:
+        for c in q.choices:
+            label = c.label.lower().replace("-", " ").replace("/", "")
+            assert c.id.replace("_", " ") in label, f"{q.id}.{c.id}: {c.label!r}"
+
+
+def test_the_answers_template_explains_every_question_and_loads_as_all_not_sure(catalog, tmp_path: Path) -> None:
+    text = dump_answers({}, catalog.questions)
+    assert yaml.safe_load(text) == {q.id: None for q in catalog.questions}
+    assert load_answers(write(tmp_path / "t.yaml", text), catalog.questions) == {}
+    assert "Not sure: null, or leave the question out." in text
+    for q in catalog.questions:
+        assert f"# {q.text}" in text
+        for c in q.choices:
+            assert re.search(rf"^#   {c.id} +{re.escape(c.label)}", text, re.MULTILINE), c.id
+    assert "# Who calls this system? Several allowed, as a list." in text
+    filled = text.replace("traffic_pattern: null", "traffic_pattern: spiky").replace(
+        "clients: null", "clients: [browser, mobile]"
+    )
+    answers = load_answers(write(tmp_path / "f.yaml", filled), catalog.questions)
+    assert answers == {"traffic_pattern": "spiky", "clients": ["browser", "mobile"]}

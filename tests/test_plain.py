@@ -55,3 +55,30 @@ def test_plain_quiz_asks_every_type(catalog) -> None:
         assert response is not STOP, q.type
         assert response is not None
     assert seen == {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching"}
+
+
+def test_stopping_early_keeps_the_answers_not_reached_yet(catalog) -> None:
+    """B1: ctrl+c after the first question once replaced the whole kept set with that one answer."""
+    previous = {q.id: q.choices[0].id if not q.multiple else [q.choices[0].id] for q in catalog.questions}
+    with ProgressStore() as store:
+        store.save_workload("current", previous)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(DOWN + ENTER + "\x03")  # change the first answer, then stop at the second
+        assert ask_all(catalog, previous) is None
+    with ProgressStore() as store:
+        kept = store.load_workload("current")
+    first = catalog.questions[0]
+    assert kept == {**previous, first.id: first.choices[1].id}
+
+
+def test_a_several_choice_answer_is_shown_by_its_picks(catalog, monkeypatch) -> None:
+    """questionary sums two or more picks up as "done (2 selections)"; the prompt then names them."""
+    import questionary
+
+    shown: list[str] = []
+    monkeypatch.setattr(questionary, "print", lambda text, **_: shown.append(text))
+    clients = next(n for n, q in enumerate(catalog.questions) if q.id == "clients")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(ENTER * clients + SPACE + DOWN + SPACE + ENTER + "\x03")
+        ask_all(catalog, {})
+    assert shown == ["  Browsers (web apps), Mobile apps"]

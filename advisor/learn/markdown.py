@@ -112,9 +112,9 @@ def overview_parts(guide: Guide) -> list[tuple[str, str]]:
         "",
         inline(guide.summary),
         "",
+        # the guide's size in KB is kept in the data but not shown: it tells a reader nothing
         f"**Difficulty:** {guide.difficulty}"
-        f" · **Reading time:** {minutes(guide.reading_time.min, guide.reading_time.max)}"
-        f" · **Size:** about {guide.content_size_kb} KB",
+        f" · **Reading time:** {minutes(guide.reading_time.min, guide.reading_time.max)}",
     ]
     start = [
         "# Before you start",

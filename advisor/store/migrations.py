@@ -48,6 +48,14 @@ MIGRATIONS: tuple[str, ...] = (
         report     TEXT NOT NULL
     );
     """,
+    """
+    -- milestone names are unique: `advisor report NAME` must mean one. Older files may hold the
+    -- same name twice; every copy after the first gets its number added ("before the split (4)").
+    UPDATE milestones SET name = name || ' (' || id || ')' WHERE EXISTS (
+        SELECT 1 FROM milestones AS older WHERE older.name = milestones.name AND older.id < milestones.id
+    );
+    CREATE UNIQUE INDEX milestones_name ON milestones (name);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from advisor.store import ProgressStore
 from advisor.tui.messages import CatalogLoaded, ProgressSaved, ThemeChanged, TickChanged
 from advisor.tui.navigation import DESTINATIONS, screen_for
+from advisor.tui.recent import RecentFiles
 from advisor.tui.start import Start
 from advisor.tui.store_writer import StoreWriter
 
@@ -73,6 +74,7 @@ class AdvisorApp(App[None]):
         self.store = store
         self.start = start or Start()
         self.writer = StoreWriter(self.call_from_thread)
+        self.recent = RecentFiles()
         self.theme = DARK
         # No animations: a key should show its result in the next frame, not slide towards it
         # (the tab underline alone repainted the screen sixty times a second for 300 ms).

@@ -18,6 +18,7 @@ from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnai
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report
 from advisor.models.rules import Question
+from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
@@ -28,7 +29,7 @@ from advisor.tui.widgets.title_bar import TitleBar
 def _choice_text(n: int, label: str, help_text: str | None) -> Content:
     parts: list[str | tuple[str, str]] = [(f"{n}  ", "bold"), label]
     if help_text:
-        parts.append((f"  — {help_text}", "$foreground-muted"))
+        parts.append((f" — {help_text}", "$foreground-muted"))
     return Content.assemble(*parts)
 
 
@@ -64,6 +65,7 @@ class AdviseScreen(AdvisorScreen):
         super().__init__()
         self.answers: dict[str, AnswerValue] = dict(answers or {})
         self.cleared: dict[str, AnswerValue] | None = None  # what ctrl+n cleared, until ctrl+z or another answer
+        self._overwrite: Path | None = None  # the answers file the user was just asked about overwriting
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -106,8 +108,9 @@ class AdviseScreen(AdvisorScreen):
     def watch_index(self, index: int) -> None:
         questions = self.applicable()
         q = questions[index]
+        several = " · several allowed" if q.multiple else ""  # said here, not in the question's text
         self.query_one("#step", Static).update(
-            Content.styled(f"Question {index + 1} of {len(questions)}", "$foreground-muted")
+            Content.styled(f"Question {index + 1} of {len(questions)}{several}", "$foreground-muted")
         )
         self.query_one("#wizard-progress", ProgressBar).update(total=len(questions), progress=index)
         self.query_one("#question-text", Static).update(Content.styled(q.text, "bold"))
@@ -209,14 +212,15 @@ class AdviseScreen(AdvisorScreen):
         if not self.answers:
             self.index = 0
             return
-        from advisor.tui.dialogs.choose import ChooseDialog
+        from advisor.tui.dialogs.confirm import ConfirmDialog
 
-        count = len(self.answers)
-        choices = [("clear", f"Clear all {count} answers and start over"), ("keep", "Keep them")]
-        self.app.push_screen(ChooseDialog("Start over?", choices), self._restart)
+        question = f"Clear all {plural(len(self.answers), 'answer')} and start over?"
+        self.app.push_screen(
+            ConfirmDialog(question, "clear them (ctrl+z brings them back)", "keep them"), self._restart
+        )
 
-    def _restart(self, choice: str | None) -> None:
-        if choice != "clear":
+    def _restart(self, clear: bool | None) -> None:
+        if not clear:
             return
         self.cleared = dict(self.answers)
         self.answers = {}
@@ -232,16 +236,19 @@ class AdviseScreen(AdvisorScreen):
         self.save()
         self.index = self.first_unanswered()
         self.refresh_bindings()
-        self.notify(f"{len(self.answers)} answers are back.", markup=False)
+        self.notify(f"{plural(len(self.answers), 'answer').capitalize()} back.", markup=False)
+
+    def _answers_file(self) -> str:
+        """The file the load and save dialogs offer: the last one used in this run, else workload.yaml."""
+        return str(self.advisor.recent.answers_file or "workload.yaml")
 
     def action_load(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Load answers from", "workload.yaml"), self._load)
+        self.app.push_screen(TextDialog("Load answers from", self._answers_file(), accept=self._load))
 
-    def _load(self, name: str | None) -> None:
-        if not name:
-            return
+    def _load(self, name: str) -> str | None:
+        """Load the answers in file `name`; why not (the dialog stays open to show it), or None."""
         from advisor.advise.answers import load_answers
         from advisor.loading.problems import DataError
 
@@ -249,33 +256,38 @@ class AdviseScreen(AdvisorScreen):
         try:
             answers = load_answers(path, self.advisor.catalog.questions)
         except DataError as exc:
-            problems = "\n".join(str(p) for p in exc.problems[:5])
-            self.notify(problems, title="Cannot load answers", severity="error", markup=False)
-            return
+            shown = [str(p) for p in exc.problems[:3]]
+            more = len(exc.problems) - len(shown)
+            return "\n".join(shown + ([f"and {plural(more, 'other problem')}"] if more else []))
         self.answers = dict(answers)
+        self.advisor.recent.answers_file = path
         self.save()
         self.index = 0
-        self.notify(f"Loaded {len(answers)} answer(s) from {path}", markup=False)
+        self.notify(f"Loaded {plural(len(answers), 'answer')} from {path}", markup=False)
+        return None
 
     def action_save(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Save answers to", "workload.yaml"), self._save)
+        self.app.push_screen(TextDialog("Save answers to", self._answers_file(), accept=self._save))
 
-    def _save(self, name: str | None) -> None:
-        if not name:
-            return
+    def _save(self, name: str) -> str | None:
+        """Write the answers to file `name`; why not (the dialog stays open to show it), or None."""
         from advisor.advise.answers import dump_answers
         from advisor.destination import why_not_writable, write_text
 
         path = Path(name).expanduser()
-        problem = why_not_writable(path, overwrite_hint="give another name") or write_text(
-            path, dump_answers(self.answers, self.advisor.catalog.questions)
-        )
+        confirmed, self._overwrite = self._overwrite == path, None
+        problem = why_not_writable(path, force=True)
+        if not problem and path.exists() and not confirmed:
+            self._overwrite = path  # the same path again, at once, overwrites it
+            return f"{path} exists. Press enter again to overwrite it."
+        problem = problem or write_text(path, dump_answers(self.answers, self.advisor.catalog.questions))
         if problem:
-            self.notify(problem, title="Not saved", severity="error", markup=False)
-        else:
-            self.notify(f"Saved to {path}", markup=False)
+            return f"{problem[0].upper()}{problem[1:]}."
+        self.advisor.recent.answers_file = path
+        self.notify(f"Saved to {path}", markup=False)
+        return None
 
     def action_results(self) -> None:
         self._work_out(dict(self.answers))

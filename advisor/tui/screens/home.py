@@ -13,6 +13,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, count_ids, guide_count
+from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.messages import CatalogLoaded
 from advisor.tui.screens.base import AdvisorScreen
@@ -128,7 +129,7 @@ class HomeScreen(AdvisorScreen):
             due = Content.styled("counting questions due for review…", "$foreground-muted")
         else:
             due = Content.styled(
-                f"{self.due} quiz question(s) due for review", "bold" if self.due else "$foreground-muted"
+                f"{plural(self.due, 'quiz question')} due for review", "bold" if self.due else "$foreground-muted"
             )
         label = Content.assemble(f"Learning checklist: {count.done} of {count.total} items done · ", due)
         self.query_one("#progress-label", Static).update(label)

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, section_count
 from advisor.text.markdown import inline
+from advisor.text.plural import plural
 from advisor.tui.navigation import PAGES
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
@@ -93,9 +94,10 @@ class LearnScreen(AdvisorScreen):
             count = section_count(section, self.advisor.store.done_items())
             lines = [f"# {inline(section.title)}", "", inline(section.summary), ""]
             lines += [f"- **{inline(t.title)}**: {inline(t.summary)}" for t in section.topics]
+            concepts = plural(len(section.concepts), "key concept")
             lines += [
                 "",
-                f"{len(section.concepts)} key concepts · {len(section.exercises)} exercise(s) · checklist {count}",
+                f"{concepts} · {plural(len(section.exercises), 'exercise')} · checklist {count}",
                 "",
                 "*Enter to read.*",
             ]

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from advisor.models.quiz import Grade
 from advisor.quiz.progress import due_questions
 from advisor.quiz.session import QUESTIONS_PER_QUIZ, Presented, QuizPlan, QuizSession, start_session
+from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.messages import Answered, NotAnswered
 from advisor.tui.screens.base import AdvisorScreen
@@ -83,7 +84,7 @@ class QuizChooser(AdvisorScreen):
         self.app.call_from_thread(setattr, self, "due", due)
 
     def watch_due(self, due: int | None) -> None:
-        text = "counting questions due for review…" if due is None else f"{due} question(s) due for review"
+        text = "counting questions due for review…" if due is None else f"{plural(due, 'question')} due for review"
         self.query_one("#due-label", Static).update(Content.styled(text, "bold" if due else "$foreground-muted"))
 
     def action_start(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -183,7 +183,7 @@ class RecommendationScreen(AdvisorScreen):
     def action_export(self) -> None:
         from advisor.tui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(), self._export)
+        self.app.push_screen(ExportDialog(f"advisor-recommendation-{self.report.generated}"), self._export)
 
     def _export(self, choice: tuple[str, Path] | None) -> None:
         if choice is not None:
@@ -203,17 +203,27 @@ class RecommendationScreen(AdvisorScreen):
     def action_keep(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
+        store = self.advisor.store  # names are unique: the dialog offers a free one and refuses a taken one
+        dialog = TextDialog(
+            "Keep this recommendation as", store.free_milestone_name("my workload"), store.milestone_name_problem
+        )
+        self.app.push_screen(dialog, self._keep)
 
     def _keep(self, name: str | None) -> None:
         if not name:
             return
+        from advisor.store import MilestoneError
+
         data = self.report.model_dump(mode="json", by_alias=True)
         answers, store = dict(self.answers), self.advisor.store
-        self.advisor.writer.submit(
-            lambda: store.save_milestone(name, answers, data),
-            lambda number: self.notify(f"Kept as milestone {number}: {name}", markup=False),
-        )
+
+        def keep() -> tuple[str, Literal["information", "error"]]:
+            try:
+                return f"Kept as milestone {store.save_milestone(name, answers, data)}: {name}", "information"
+            except MilestoneError as exc:  # taken meanwhile, by another running advisor
+                return f"Not kept: {exc}", "error"
+
+        self.advisor.writer.submit(keep, lambda said: self.notify(said[0], severity=said[1], markup=False))
 
     def action_milestones(self) -> None:
         self.advisor.action_open("milestones")

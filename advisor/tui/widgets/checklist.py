@@ -51,7 +51,7 @@ class ChecklistView(TickList[str]):
             parts.append((f"{group} · ", "$foreground-muted"))
         parts.append(item.text)
         if item.origin is Origin.ours:
-            parts.append(("  (added by advisor)", "italic $foreground-muted"))
+            parts.append(("  (beyond the guide)", "italic $foreground-muted"))
         if recall is not None:
             parts.append((f"  recall {recall:.0%}", recall_style(recall)))
         return Content.assemble(*parts)
