@@ -48,6 +48,13 @@ MIGRATIONS: tuple[str, ...] = (
         report     TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE settings (  -- the user's preferences by name, e.g. 'theme'; kept on this machine only
+        name       TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
