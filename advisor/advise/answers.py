@@ -36,6 +36,7 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             problems.append(source.problem((key,), f"unknown question {key!r}{hint}{listing}", at_key=True))
             continue
         choices = [c.id for c in question.choices]
+        offered = {c.id for c in question.offered}
         if value is None:  # written out as "not sure"
             continue
         if question.multiple:
@@ -47,8 +48,8 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
                     problems.append(source.problem(path, _bad_choice(question, item, choices)))
                 elif str(item) in picked:
                     problems.append(source.problem(path, f"{item!r} is listed twice"))
-                else:
-                    picked.append(str(item))
+                elif str(item) in offered:
+                    picked.append(str(item))  # a retired choice is accepted and left out
             answers[question.id] = sorted(picked, key=choices.index)
         elif isinstance(value, list):
             problems.append(
@@ -58,8 +59,9 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             )
         elif str(value) not in choices:
             problems.append(source.problem((key,), _bad_choice(question, value, choices)))
-        else:
+        elif str(value) in offered:
             answers[question.id] = str(value)
+        # else a retired choice: accepted, and read as "not sure" (no answer)
     if problems:
         raise DataError(problems)
     return {q.id: answers[q.id] for q in questions if q.id in answers}

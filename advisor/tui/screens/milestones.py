@@ -28,6 +28,7 @@ class MilestonesScreen(AdvisorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
         Binding("enter", "compare", "Compare", priority=True),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
 
     def compose(self) -> ComposeResult:
