@@ -70,6 +70,23 @@ def problems(catalog, tmp_path: Path, text: str) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
+def test_a_retired_choice_still_loads_as_not_sure(catalog, tmp_path: Path) -> None:
+    # "undecided" meant what "not sure" means; it is no longer offered, but its id stays public
+    platform = next(q for q in catalog.questions if q.id == "platform")
+    assert "undecided" not in [c.id for c in platform.offered]
+    path = write(tmp_path / "w.yaml", "platform: undecided\nservice_count: few\n")
+    assert load_answers(path, catalog.questions) == {"service_count": "few"}
+
+
+def test_a_retired_choice_never_counts_nor_is_offered_as_a_flip(catalog) -> None:
+    from advisor.advise.engine import recommend
+    from advisor.advise.questionnaire import Questionnaire
+
+    assert "platform" not in Questionnaire(catalog.questions).counted({"platform": "undecided"}).answers
+    flips = [f for t in recommend(catalog, {}).technologies for f in t.flips if f.question == "platform"]
+    assert flips and all(f.to != "undecided" for f in flips)
+
+
 def test_unknown_question(catalog, tmp_path: Path) -> None:
     assert problems(catalog, tmp_path, "traffic_patern: spiky\n") == [
         "w.yaml:1:1: traffic_patern: unknown question 'traffic_patern' (did you mean 'traffic_pattern'?)"
@@ -118,8 +135,11 @@ def test_the_answers_template_explains_every_question_and_loads_as_all_not_sure(
     assert "Not sure: null, or leave the question out." in text
     for q in catalog.questions:
         assert f"# {q.text}" in text
-        for c in q.choices:
+        for c in q.offered:
             assert re.search(rf"^#   {c.id} +{re.escape(c.label)}", text, re.MULTILINE), c.id
+        for c in q.choices:
+            if c.retired:  # still read from old files, as not sure, but never offered
+                assert not re.search(rf"^#   {c.id} ", text, re.MULTILINE), c.id
     assert "# Who calls this system? Several allowed, as a list." in text
     filled = text.replace("traffic_pattern: null", "traffic_pattern: spiky").replace(
         "clients: null", "clients: [browser, mobile]"

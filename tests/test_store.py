@@ -35,6 +35,15 @@ def test_schema_version_and_wal(advisor_home: Path) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_settings_are_kept_and_replaced(advisor_home: Path) -> None:
+    with ProgressStore() as store:
+        assert store.setting("theme") is None
+        store.set_setting("theme", "advisor-light")
+        store.set_setting("theme", "advisor-dark")
+    with ProgressStore() as store:
+        assert store.setting("theme") == "advisor-dark"
+
+
 def test_migrates_forward_from_an_older_version(advisor_home: Path) -> None:
     advisor_home.mkdir(parents=True)
     sqlite3.connect(advisor_home / DB_NAME).close()  # an empty database: version 0

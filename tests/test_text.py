@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.text.answers import normalise_text, parse_number
-from advisor.text.markdown import inline, minutes
+from advisor.text.markdown import code_spans, inline, minutes
 
 
 def test_inline_escapes_links_and_html_but_not_code_spans() -> None:
@@ -32,3 +32,11 @@ def test_counts_are_written_in_the_singular_or_the_plural() -> None:
     assert plural(23, "answer") == "23 answers"
     assert plural(2, "entry", "entries") == "2 entries"
     assert plural(1, "entry", "entries") == "1 entry"
+
+
+def test_code_spans_cut_text_into_prose_and_code() -> None:
+    assert code_spans("Add `reserved 5;` to it") == [("Add ", False), ("reserved 5;", True), (" to it", False)]
+    assert code_spans("no code") == [("no code", False)]
+    assert code_spans("``a `b` c``") == [("a `b` c", True)]
+    assert code_spans("`` `x` ``") == [("`x`", True)]  # one space inside both backticks is dropped
+    assert code_spans("") == [("", False)]

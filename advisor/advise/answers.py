@@ -37,6 +37,7 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             problems.append(source.problem((key,), f"unknown question {key!r}{hint}{listing}", at_key=True))
             continue
         choices = [c.id for c in question.choices]
+        offered = {c.id for c in question.offered}
         if value is None:  # written out as "not sure"
             continue
         if question.multiple:
@@ -48,8 +49,8 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
                     problems.append(source.problem(path, _bad_choice(question, item, choices)))
                 elif str(item) in picked:
                     problems.append(source.problem(path, f"{item!r} is listed twice"))
-                else:
-                    picked.append(str(item))
+                elif str(item) in offered:
+                    picked.append(str(item))  # a retired choice is accepted and left out
             answers[question.id] = sorted(picked, key=choices.index)
         elif isinstance(value, list):
             problems.append(
@@ -59,8 +60,9 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             )
         elif str(value) not in choices:
             problems.append(source.problem((key,), _bad_choice(question, value, choices)))
-        else:
+        elif str(value) in offered:
             answers[question.id] = str(value)
+        # else a retired choice: accepted, and read as "not sure" (no answer)
     if problems:
         raise DataError(problems)
     return {q.id: answers[q.id] for q in questions if q.id in answers}
@@ -87,8 +89,8 @@ def dump_answers(answers: Mapping[str, AnswerValue], questions: Sequence[Questio
         several = " Several allowed, as a list." if q.multiple else ""
         lines += ["", f"# {q.text}{several}"]
         lines += [f"# {line}" for line in textwrap.wrap(" ".join(q.help.split()), 94)]
-        width = max(len(c.id) for c in q.choices)
-        for c in q.choices:
+        width = max(len(c.id) for c in q.offered)
+        for c in q.offered:
             lines.append(f"#   {c.id:<{width}}  {c.label}" + (f": {c.help}" if c.help else ""))
         value = answers.get(q.id)
         lines.append(f"{q.id}: {'null' if value is None else json.dumps(value)}")

@@ -55,7 +55,7 @@ def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, Ans
             if q.multiple:
                 choices = [
                     questionary.Choice(c.label, value=c.id, checked=isinstance(old, list) and c.id in old)
-                    for c in q.choices
+                    for c in q.offered
                 ]
                 instruction = f"({q.help}) Several allowed: space picks, enter when done."
                 value = questionary.checkbox(title, choices=choices, instruction=instruction).ask()
@@ -64,7 +64,7 @@ def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, Ans
                     questionary.print("  " + ", ".join(labels.get(str(v), str(v)) for v in value), style="italic")
             else:
                 choices = [
-                    questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.choices
+                    questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.offered
                 ]
                 choices.append(questionary.Choice("Not sure", value=NOT_SURE))
                 default = old if isinstance(old, str) else NOT_SURE

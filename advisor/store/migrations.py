@@ -56,6 +56,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE UNIQUE INDEX milestones_name ON milestones (name);
     """,
+    """
+    CREATE TABLE settings (  -- the user's preferences by name, e.g. 'theme'; kept on this machine only
+        name       TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

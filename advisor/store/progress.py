@@ -1,7 +1,8 @@
 """The progress store: the one writer of user state, with a typed method per kind of record.
 
-Checklist ticks, the append-only quiz answer log, the Advise answers kept by name (workloads)
-and kept recommendations (milestones). Each write is one transaction, stamped with `clock`.
+Checklist ticks, the append-only quiz answer log, the Advise answers kept by name (workloads),
+kept recommendations (milestones) and preferences (settings, such as the theme). Each write is
+one transaction, stamped with `clock`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ UPSERT_TICK = (
 UPSERT_WORKLOAD = (
     "INSERT INTO workloads (name, answers, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (name) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at"
+)
+UPSERT_SETTING = (
+    "INSERT INTO settings (name, value, changed_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at"
 )
 
 
@@ -226,6 +231,17 @@ class ProgressStore:
             return None
         r = rows[0]
         return Milestone(int(str(r[0])), str(r[1]), str(r[2]), json.loads(str(r[3])), json.loads(str(r[4])))
+
+    # --- settings (preferences such as the theme) ---------------------------------------------
+
+    def setting(self, name: str) -> str | None:
+        """The value of the preference `name`, or None if it was never set."""
+        rows = self.db.read("SELECT value FROM settings WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Keep `value` as the preference `name`."""
+        self._execute(UPSERT_SETTING, (name, value, self.clock()))
 
     # --- export / import ---------------------------------------------------------------------
 

@@ -21,16 +21,28 @@ from advisor.models.rules import Question
 from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.hanging_text import Hanging
+from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
 from advisor.tui.widgets.title_bar import TitleBar
 
 
+def _choice_body(label: str, help_text: str | None) -> Content:
+    """A choice's label and, muted, what it means; inline `code` as code."""
+    if not help_text:
+        return inline_code(label)
+    return Content.assemble(inline_code(label), inline_code(f" — {help_text}", "$foreground-muted"))
+
+
 def _choice_text(n: int, label: str, help_text: str | None) -> Content:
-    parts: list[str | tuple[str, str]] = [(f"{n}  ", "bold"), label]
-    if help_text:
-        parts.append((f" — {help_text}", "$foreground-muted"))
-    return Content.assemble(*parts)
+    """One line for a list that draws its own indent (the several-choice list)."""
+    return Content.assemble((f"{n}  ", "bold"), _choice_body(label, help_text))
+
+
+def _choice(n: int, label: str, help_text: str | None) -> Hanging:
+    """A choice whose wrapped lines start under its label, not under its number."""
+    return Hanging(_choice_body(label, help_text), Content.styled(f"{n}  ", "bold"))
 
 
 class AdviseScreen(AdvisorScreen):
@@ -113,8 +125,8 @@ class AdviseScreen(AdvisorScreen):
             Content.styled(f"Question {index + 1} of {len(questions)}{several}", "$foreground-muted")
         )
         self.query_one("#wizard-progress", ProgressBar).update(total=len(questions), progress=index)
-        self.query_one("#question-text", Static).update(Content.styled(q.text, "bold"))
-        self.query_one("#question-help", Static).update(Content(q.help))
+        self.query_one("#question-text", Static).update(inline_code(q.text, "bold"))
+        self.query_one("#question-help", Static).update(inline_code(q.help))
         single = self.query_one("#single", OptionList)
         multiple = self.query_one("#multiple", SelectionList)
         current = self.answers.get(q.id)
@@ -124,17 +136,17 @@ class AdviseScreen(AdvisorScreen):
             multiple.clear_options()
             chosen = current if isinstance(current, list) else []
             multiple.add_options(
-                [Selection(_choice_text(n, c.label, c.help), c.id, c.id in chosen) for n, c in enumerate(q.choices, 1)]
+                [Selection(_choice_text(n, c.label, c.help), c.id, c.id in chosen) for n, c in enumerate(q.offered, 1)]
             )
             multiple.highlighted = 0
             multiple.focus()
             hint = "space or a number picks; enter goes on (nothing picked means none of these); s: not sure"
         else:
             single.clear_options()
-            options = [Option(_choice_text(n, c.label, c.help), id=c.id) for n, c in enumerate(q.choices, 1)]
+            options = [Option(_choice(n, c.label, c.help), id=c.id) for n, c in enumerate(q.offered, 1)]
             options.append(Option(Content.styled("0  Not sure", "italic"), id=NOT_SURE))
             single.add_options(options)
-            ids = [c.id for c in q.choices]
+            ids = [c.id for c in q.offered]
             single.highlighted = ids.index(current) if isinstance(current, str) and current in ids else 0
             single.focus()
             hint = "a number or enter chooses; ← back, → skip; r shows the results so far"
@@ -178,8 +190,8 @@ class AdviseScreen(AdvisorScreen):
         q = self.current()
         if n == 0 and not q.multiple:
             self.record(None)
-        elif 1 <= n <= len(q.choices):
-            choice = q.choices[n - 1].id
+        elif 1 <= n <= len(q.offered):
+            choice = q.offered[n - 1].id
             if q.multiple:
                 self.query_one("#multiple", SelectionList).toggle(choice)
             else:
@@ -189,7 +201,7 @@ class AdviseScreen(AdvisorScreen):
         q = self.current()
         if q.multiple:
             selected = self.query_one("#multiple", SelectionList).selected
-            order = [c.id for c in q.choices]
+            order = [c.id for c in q.offered]
             self.record(sorted(selected, key=order.index))
         else:
             self.query_one("#single", OptionList).action_select()

@@ -23,9 +23,7 @@ class ChecklistScreen(AdvisorScreen):
     AUTO_FOCUS = "ChecklistView"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
-    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
-        ("(shown)", "recall 82%: how well you recall the item's quiz questions, once there are enough answers")
-    ]
+    HELP_NOTE = "recall 82% beside an item: how well you recall its quiz questions, once there are enough answers."
 
     def compose(self) -> ComposeResult:
         catalog = self.advisor.catalog

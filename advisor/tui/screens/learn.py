@@ -17,6 +17,7 @@ from advisor.text.plural import plural
 from advisor.tui.navigation import PAGES
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.hanging_text import Hanging
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
 
@@ -76,7 +77,7 @@ class LearnScreen(AdvisorScreen):
             mark = Content.styled(
                 f"{count.done:>2}/{count.total:<2} ", "$text-success" if count.complete else "$foreground-muted"
             )
-            options.append(Option(Content.assemble(mark, section.title), id=f"section:{section.id}"))
+            options.append(Option(Hanging(Content(section.title), mark), id=f"section:{section.id}"))
         options.append(None)
         options += [Option(Content(page.title), id=page.name) for page in PAGES]
         index.add_options(options)

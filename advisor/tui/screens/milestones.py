@@ -32,6 +32,7 @@ class MilestonesScreen(AdvisorScreen):
         Binding("enter", "compare", "Compare", priority=True),
         Binding("r", "rename", "Rename"),
         Binding("d", "delete", "Delete"),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
 
     def compose(self) -> ComposeResult:

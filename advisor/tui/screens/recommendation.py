@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -18,96 +19,107 @@ from advisor.models.report import Report, ReportTechnology
 from advisor.reports.highlights import risks, summary
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.hanging_text import HangingText, Paragraph
+from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
 
 VERDICT_STYLE = {
     "recommended": ("✓ recommended", "bold $text-success"),
-    "consider": ("~ consider", "$text-warning"),
+    "consider": ("~ consider", "bold $text-warning"),
     "avoid": ("✗ avoid", "bold $text-error"),
 }
-Part = str | tuple[str, str]
+MUTED = "$foreground-muted"
+NAME_WIDTH = 22  # the list's name column; a longer name wraps within it
+BAR_CELLS = 5  # the longest bar, for the largest score in the report
+_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def technology_text(report: Report, t: ReportTechnology) -> Content:
-    """One technology's case: one widget's content, so moving through the list stays instant."""
+def _line(*parts: str | tuple[str, str] | Content) -> Paragraph:
+    return Content(""), Content.assemble(*parts)
+
+
+def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
+    """One technology's case, as paragraphs whose wrapped lines keep their indent (reasons, flips)."""
     label, style = VERDICT_STYLE[t.verdict]
     th = report.thresholds
-    parts: list[Part] = [(t.name, "bold"), "  ", (label, style), "\n"]
-    parts.append(
-        (
-            f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
-            + (" · vetoed" if t.vetoed else "")
-            + f" · confidence {t.confidence:.0%}\n",
-            "$foreground-muted",
-        )
-    )
-    parts.append(t.summary + "\n")
+    paragraphs = [
+        _line((t.name, "bold"), "  ", (label, style)),
+        _line(
+            (
+                f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
+                + (" · vetoed" if t.vetoed else "")
+                + f" · confidence {t.confidence:.0%}",
+                MUTED,
+            )
+        ),
+        _line(inline_code(t.summary)),
+    ]
+    indent = Content(" " * 7)
     for direction, title, colour in (("for", "For", "$text-success"), ("against", "Against", "$text-error")):
         reasons = [r for r in t.reasons if r.direction == direction]
         if not reasons:
             continue
-        parts.append((f"\n{title}\n", f"bold {colour}"))
+        paragraphs += [_line(), _line((title, f"bold {colour}"))]
         for r in reasons:
             weight = "veto" if r.veto else f"{r.weight:+d}"
-            parts += [
-                (f" {weight:>4}  ", colour),
-                r.text,
-                (f"\n       {r.rests_on_title}\n", "italic $foreground-muted"),
-            ]
-            parts += [(f"       source: {s.title}, checked {s.as_of}\n", "$foreground-muted") for s in r.sources]
-    parts.append(("\nWhat would change this verdict\n", "bold"))
+            paragraphs.append((Content.styled(f" {weight:>4}  ", f"bold {colour}"), inline_code(r.text)))
+            paragraphs.append((indent, Content.styled(r.rests_on_title, f"italic {MUTED}")))
+            paragraphs += [(indent, Content.styled(f"source: {s.title}, checked {s.as_of}", MUTED)) for s in r.sources]
+    paragraphs += [_line(), _line(("What would change this verdict", "bold"))]
     if not t.flips:
-        parts.append(("  No single answer change moves it.\n", "$foreground-muted"))
+        paragraphs.append((Content("  "), Content.styled("No single answer change moves it.", MUTED)))
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
-        parts += [
-            f"  • {f.question_text} {f.change}: ",
-            (f"{flip_label} " + ("(vetoed)" if f.vetoed else f"({f.score:+d})") + "\n", flip_style),
-        ]
+        outcome = f"{flip_label} " + ("(vetoed)" if f.vetoed else f"({f.score:+d})")
+        body = Content.assemble(f"{f.question_text} {f.change}: ", (outcome, flip_style))
+        paragraphs.append((Content("  • "), body))
     if t.section_title:
-        parts.append((f"\nPress g to read {t.section_title} in the guide.\n", "$foreground-muted"))
-    return Content.assemble(*parts)
+        paragraphs += [_line(), _line(("Press g to read where the guide makes this case.", MUTED))]
+    return paragraphs
 
 
 OVERVIEW = "overview"
 
 
-def overview_text(report: Report) -> Content:
+def overview_text(report: Report) -> list[Paragraph]:
     """The summary (one line per decision) and the risks, as the Markdown report opens with them."""
-    parts: list[Part] = [("Summary\n", "bold")]
+    paragraphs = [_line(("Summary", "bold"))]
     for line in summary(report):
-        parts += [(f"  {line.decision}: ", "bold"), line.chosen + "\n"]
+        paragraphs.append((Content("  "), Content.assemble((f"{line.decision}: ", "bold"), line.chosen)))
+    paragraphs += [_line(), _line(("Risks", "bold"))]
     found = risks(report)
-    parts.append(("\nRisks\n", "bold"))
     if not found:
-        parts.append(("  No veto, and nothing recommended has a reason against it.\n", "$foreground-muted"))
+        none = "No veto, and nothing recommended has a reason against it."
+        paragraphs.append((Content("  "), Content.styled(none, MUTED)))
     for risk in found:
-        what = ("ruled out", "bold $text-error") if risk.weight is None else (f"{risk.weight:+d}", "$text-error")
-        parts += [
-            "  • ",
-            (risk.technology, "bold"),
-            " ",
-            what,
-            f": {risk.text}\n",
-            (f"    {risk.where}\n", "italic $foreground-muted"),
-        ]
-    parts.append(("\nPick a technology on the left for its whole case.\n", "$foreground-muted"))
-    return Content.assemble(*parts)
+        what = ("ruled out", "bold $text-error") if risk.weight is None else (f"{risk.weight:+d}", "bold $text-error")
+        body = Content.assemble((risk.technology, "bold"), " ", what, ": ", inline_code(risk.text))
+        paragraphs.append((Content("  • "), body))
+        paragraphs.append((Content("    "), Content.styled(risk.where, f"italic {MUTED}")))
+    paragraphs += [_line(), _line(("Pick a technology in the list for its whole case.", MUTED))]
+    return paragraphs
 
 
-def score_bar(score: int, width: int = 10) -> Content:
-    """A bar centred on zero: to the left for negative scores, to the right for positive ones."""
-    n = min(width, abs(score))
-    left = " " * (width - n) + ("█" * n if score < 0 else "")
-    right = ("█" * n if score > 0 else "") + " " * (width - (n if score > 0 else 0))
-    return Content.assemble((left, "$text-error"), ("│", "$foreground-muted"), (right, "$text-success"))
+def score_bar(score: int, largest: int, cells: int = BAR_CELLS) -> Content:
+    """The score as a number and a bar in eighths of a cell, scaled so the largest score in the
+    report fills `cells`: +4, +5 and +7 differ in length (and the number says which is which)."""
+    eighths = round(abs(score) / max(1, largest) * cells * 8)
+    if score:
+        eighths = max(1, eighths)
+    full, rest = divmod(eighths, 8)
+    bar = ("█" * full + (_EIGHTHS[rest] if rest else "")).ljust(cells)
+    colour = "$text-success" if score > 0 else "$text-error" if score < 0 else MUTED
+    return Content.assemble((f"{score:+3d} ", f"bold {colour}" if score else MUTED), (bar, colour))
 
 
-def _row(t: ReportTechnology) -> Content:
+def _row(t: ReportTechnology, largest: int) -> Content:
+    """`✓ recommended  Serverless functions    +7 ████▊`; a long name wraps within its column."""
     label, style = VERDICT_STYLE[t.verdict]
-    name = t.name if len(t.name) <= 22 else t.name[:21] + "…"
-    return Content.assemble((f"{label:<14}", style), name.ljust(23), score_bar(t.score, 4))
+    names = textwrap.wrap(t.name, NAME_WIDTH) or [""]
+    lead = Content.assemble((f"{label:<14}", style), names[0].ljust(NAME_WIDTH), " ", score_bar(t.score, largest))
+    rest = [Content(" " * 14 + name) for name in names[1:]]
+    return Content("\n").join([lead, *rest])
 
 
 class RecommendationScreen(AdvisorScreen):
@@ -116,6 +128,9 @@ class RecommendationScreen(AdvisorScreen):
     AUTO_FOCUS = "#rec-list"  # focused as the screen opens: no second frame to move focus
 
     CSS_PATH = "recommendation.tcss"
+    # Side by side only where the reasons beside the list get room to read (at 80 columns they
+    # had about 25); narrower, the list sits above the reasons.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's own declaration
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
         Binding("g", "guide", "Read what a reason cites"),
@@ -123,6 +138,7 @@ class RecommendationScreen(AdvisorScreen):
         Binding("k", "keep", "Keep"),
         Binding("m", "milestones", "Compare kept"),
         Binding("h", "app.open('home')", "Home"),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
 
     def __init__(self, report: Report, answers: dict[str, AnswerValue]) -> None:
@@ -136,17 +152,19 @@ class RecommendationScreen(AdvisorScreen):
         summary = (
             f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
         )
-        yield Static(Content.styled(summary, "$foreground-muted"), id="rec-summary")
+        yield Static(Content.styled(summary, MUTED), id="rec-summary")
+        # bars scale to the largest score, but never below twice the threshold: +1 is not a full bar
+        largest = max(2 * report.thresholds["recommended"], *(abs(t.score) for t in report.technologies))
         options: list[Option | None] = [Option(Content.styled("Summary and risks", "bold"), id=OVERVIEW)]
         for decision in report.decisions:
             options.append(None)
-            heading = Content.styled(decision.title.upper(), "bold $foreground-muted")
+            heading = Content.styled(decision.title.upper(), f"bold {MUTED}")
             options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
-            options += [Option(_row(report.technology(tid)), id=tid) for tid in decision.technologies]
+            options += [Option(_row(report.technology(tid), largest), id=tid) for tid in decision.technologies]
         with Horizontal(classes="split"):
             yield OptionList(*options, id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
-                yield Static(overview_text(report), id="rec-text")
+                yield HangingText(overview_text(report), id="rec-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -166,9 +184,9 @@ class RecommendationScreen(AdvisorScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         t = self.selected()
         if t is not None:
-            self.query_one("#rec-text", Static).update(technology_text(self.report, t))
+            self.query_one("#rec-text", HangingText).update(technology_text(self.report, t))
         elif event.option.id == OVERVIEW:
-            self.query_one("#rec-text", Static).update(overview_text(self.report))
+            self.query_one("#rec-text", HangingText).update(overview_text(self.report))
         else:
             return
         self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)

@@ -21,7 +21,9 @@ from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.hanging_text import Hanging
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.pane_list import PaneList
 from advisor.tui.widgets.tab_strip import TabStrip
 from advisor.tui.widgets.title_bar import TitleBar
 
@@ -45,8 +47,17 @@ class SectionScreen(AdvisorScreen):
         Binding("4", "tab('resources')", "Resources", show=False),
         Binding("n", "step(1)", "Next section"),
         Binding("p", "step(-1)", "Previous"),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
-    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [("1 – 4", "concepts, checklist, exercises, resources")]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("1 – 4", "concepts, checklist, exercises, resources"),
+        ("↑ ↓", "choose a concept (in the list), or scroll its text (in the reading pane)"),
+        ("pgup / pgdn", "scroll the text, from the list or the reading pane"),
+        ("← →", "in the reading pane: scroll a wide code block sideways"),
+    ]
+    HELP_NOTE = (
+        "recall 82% beside a checklist item: how well you recall its quiz questions, once there are enough answers."
+    )
 
     def __init__(self, section: Section, tab: str = "concepts", *, item: str | None = None) -> None:
         """`item` opens on a concept (in Concepts) or a checklist item (in Checklist) of `section`."""
@@ -60,7 +71,7 @@ class SectionScreen(AdvisorScreen):
         yield TabStrip([(tab, tab.title()) for tab in TABS], self.initial_tab, action="screen.tab")
         with ContentSwitcher(initial=self.initial_tab):
             with Horizontal(classes="split", id="concepts"):
-                yield OptionList(id="concept-list", classes="parts")
+                yield PaneList(pane="#concept-reader", id="concept-list", classes="parts")
                 with VerticalScroll(classes="reader", id="concept-reader"):
                     yield GuideText(id="concept-text")
             yield ChecklistView((), set(), id="checklist")
@@ -99,7 +110,7 @@ class SectionScreen(AdvisorScreen):
         concepts.add_options(
             [
                 Option(Content.styled("Introduction", "italic"), id=""),
-                *(Option(Content(c.title), id=c.id) for c in section.concepts),
+                *(Option(Hanging(Content(c.title), indent=2), id=c.id) for c in section.concepts),
             ]
         )
         concepts.highlighted = 0
