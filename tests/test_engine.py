@@ -47,19 +47,27 @@ def check_invariants(catalog, answers) -> None:
     rec = recommend(catalog, answers)
     assert rec.model_dump_json() == recommend(catalog, dict(answers)).model_dump_json()  # same bytes
     t = catalog.technologies.thresholds
+
+    def verdict(score: float, vetoed: bool) -> str:
+        return "avoid" if vetoed or score <= t.avoid else "recommended" if score >= t.recommended else "consider"
+
     for tech in rec.technologies:
         assert tech.reasons, f"{tech.id} has no reason"
-        assert tech.score == sum(r.weight or 0 for r in tech.reasons)
-        expected = (
-            "avoid"
-            if tech.vetoed or tech.score <= t.avoid
-            else "recommended"
-            if tech.score >= t.recommended
-            else "consider"
-        )
-        assert tech.verdict == expected
-        for flip in tech.flips[:1]:  # a flip, applied, gives the verdict it promises
+        weights = {r.rule: r.weight or 0 for r in tech.reasons}
+        vetoes = {r.rule for r in tech.reasons if r.veto}
+        if not tech.scopes:
+            assert tech.score == sum(weights.values())
+            assert tech.verdict == verdict(tech.score, tech.vetoed)
+        else:  # each boundary adds up its own rules; the overall verdict follows from theirs
+            for s in tech.scopes:
+                assert s.score == sum(weights[r] for r in s.reasons)
+                assert s.verdict == verdict(s.score, bool(vetoes & set(s.reasons)))
+            at = {s.verdict for s in tech.scopes}
+            assert tech.verdict == ("recommended" if "recommended" in at else "avoid" if at == {"avoid"} else "consider")
+        for flip in tech.flips[:1]:  # a flip, applied, gives the verdict it promises (both changes of a pair)
             changed = {**answers, flip.question: flip.to}
+            if flip.also is not None:
+                changed[flip.also.question] = flip.also.to
             assert recommend(catalog, changed).technology(tech.id).verdict == flip.verdict
 
 

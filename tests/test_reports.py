@@ -223,7 +223,7 @@ def test_flips_say_what_changes_and_never_score_a_veto(catalog) -> None:
     for fmt in ("md", "adr"):
         text = render_report(report, fmt)
         assert "add Our own internal services" in text
-        assert "(vetoed)" in text
+        assert "(veto: " in text  # the veto's reason, not the score it overrides
         assert "Many, Browsers" not in text
 
 

@@ -46,3 +46,25 @@ def evaluate(
         return None
     operator, argument = test
     return operator.holds(value, argument, [c.id for c in questions[cond.question].choices])
+
+
+def describe(cond: Condition) -> str:
+    """A condition in words, as its YAML says it: 'clients includes browser and not (service_count is one)'."""
+    if cond.always:
+        return "always"
+    if cond.all is not None:
+        return " and ".join(_grouped(c) for c in cond.all)
+    if cond.any is not None:
+        return " or ".join(_grouped(c) for c in cond.any)
+    if cond.not_ is not None:
+        return f"not {_grouped(cond.not_)}"
+    test = cond.test()
+    assert test is not None  # guaranteed by the model's validator
+    operator, argument = test
+    shown = "[" + ", ".join(argument) + "]" if isinstance(argument, list) else argument
+    return f"{cond.question} {operator.name} {shown}"
+
+
+def _grouped(cond: Condition) -> str:
+    text = describe(cond)
+    return f"({text})" if cond.all is not None or cond.any is not None else text

@@ -8,68 +8,31 @@ same evaluation with each single answer changed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from advisor.advise.conditions import NormalisedAnswer, evaluate
-from advisor.advise.questionnaire import Answers, Questionnaire, normalise, public_value
+from advisor.advise.flips import find_flips
+from advisor.advise.priorities import Priorities, is_default, profile
+from advisor.advise.questionnaire import Answers, normalise, public_value
+from advisor.advise.scoring import RuleBook
+from advisor.advise.trace import trace_rules
 from advisor.loading.catalog import Catalog
 from advisor.models.recommendation import (
     DecisionSummary,
-    Flip,
+    PriorityMove,
     Reason,
     Recommendation,
+    ScopeVerdict,
     TechnologyVerdict,
-    Verdict,
 )
-from advisor.models.rules import Question, Rule
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    verdict: Verdict
-    score: int
-    vetoed: bool
-    fired: tuple[Rule, ...]
+def recommend(
+    catalog: Catalog, answers: Answers, *, priorities: Priorities | None = None, trace: bool = False
+) -> Recommendation:
+    """The verdict on every technology for these answers (question id → choice id or ids).
 
-
-class _RuleBook:
-    """The parts of the catalog the engine reads, indexed once per call."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.questionnaire = Questionnaire(catalog.questions)
-        self.config = catalog.technologies
-        self.rules: dict[str, list[Rule]] = {t.id: [] for t in self.config.technologies}
-        for rule in catalog.rules:
-            self.rules[rule.technology].append(rule)
-        self.reads: dict[str, set[str]] = {
-            t: {q for rule in rules for q in rule.when.questions()} for t, rules in self.rules.items()
-        }
-
-    def outcome(self, technology: str, answers: Mapping[str, NormalisedAnswer]) -> _Outcome:
-        by_id = self.questionnaire.by_id
-        fired = tuple(r for r in self.rules[technology] if evaluate(r.when, answers, by_id) is True)
-        score = sum(r.weight or 0 for r in fired)
-        vetoed = any(r.veto for r in fired)
-        t = self.config.thresholds
-        verdict: Verdict = (
-            "avoid" if vetoed or score <= t.avoid else "recommended" if score >= t.recommended else "consider"
-        )
-        return _Outcome(verdict, score, vetoed, fired)
-
-
-def _alternatives(question: Question, current: NormalisedAnswer | None) -> list[NormalisedAnswer]:
-    """Every single change to one answer: another choice, or one choice added or removed."""
-    ids = [c.id for c in question.offered]
-    if not question.multiple:
-        return [c for c in ids if c != current]
-    chosen = current if isinstance(current, frozenset) else frozenset()
-    return [chosen - {c} if c in chosen else chosen | {c} for c in ids]
-
-
-def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
-    """The verdict on every technology for these answers (question id → choice id or ids)."""
-    book = _RuleBook(catalog)
+    `priorities` weight the concerns (normal everywhere when None); `trace` adds every rule's
+    evaluation to each technology, so the arithmetic can be checked.
+    """
+    book = RuleBook(catalog, priorities)
     questionnaire = book.questionnaire
     raw = normalise(answers)
     counted = questionnaire.counted(raw)
@@ -77,30 +40,12 @@ def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
     asked = [q for q in questionnaire.questions if q.id not in counted.skipped]
     unanswered = [q.id for q in asked if q.id not in given]
     outcomes = {t.id: book.outcome(t.id, given) for t in book.config.technologies}
-
-    flips: dict[str, list[Flip]] = {t: [] for t in outcomes}
-    for question in asked:
-        current = given.get(question.id)
-        for alternative in _alternatives(question, current):
-            # change the user's own answers: one made moot now may count again after the change
-            changed = questionnaire.counted({**raw, question.id: alternative}).answers
-            for tech, before in outcomes.items():
-                after = book.outcome(tech, changed)
-                if after.verdict != before.verdict:
-                    flips[tech].append(
-                        Flip(
-                            question=question.id,
-                            from_=public_value(current),
-                            to=public_value(alternative),
-                            verdict=after.verdict,
-                            score=after.score,
-                            vetoed=after.vetoed,
-                        )
-                    )
+    flips = find_flips(book, raw, asked, outcomes)
 
     technologies = []
     for t in book.config.technologies:
         o = outcomes[t.id]
+        fired_at = {r.id: [s.scope.id for s in o.scopes if r in s.fired] for r in o.fired}
         reasons = sorted(
             (
                 Reason(
@@ -110,10 +55,13 @@ def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
                     weight=r.weight,
                     veto=r.veto,
                     rests_on=r.rests_on,
+                    concern=r.concern,
+                    contribution=None if r.veto else book.contribution(r),
+                    scopes=fired_at[r.id],
                 )
                 for r in o.fired
             ),
-            key=lambda reason: (not reason.veto, -abs(reason.weight or 0), reason.rule),
+            key=lambda reason: (not reason.veto, -abs(reason.contribution or 0), reason.rule),
         )
         relevant = [q.id for q in asked if q.id in book.reads[t.id]]
         missing = [q for q in relevant if q not in given]
@@ -131,8 +79,27 @@ def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
                 flips=flips[t.id],
                 unanswered=missing,
                 confidence=round(1 - len(missing) / len(relevant), 2) if relevant else 1.0,
+                scopes=[
+                    ScopeVerdict(
+                        scope=s.scope.id,
+                        title=s.scope.title,
+                        verdict=s.verdict,
+                        score=s.score,
+                        vetoed=s.vetoed,
+                        reasons=[r.id for r in s.fired],
+                    )
+                    for s in o.scopes
+                ],
+                trace=trace_rules(book, t.id, given) if trace else None,
             )
         )
+    moved: list[PriorityMove] = []
+    if not is_default(priorities):
+        plain = RuleBook(catalog)
+        for t in book.config.technologies:
+            default = plain.outcome(t.id, given).verdict
+            if default != outcomes[t.id].verdict:
+                moved.append(PriorityMove(technology=t.id, default=default, verdict=outcomes[t.id].verdict))
     confidence = round(1 - len(unanswered) / len(asked), 2) if asked else 1.0
     return Recommendation(
         answers={q.id: public_value(given[q.id]) for q in questionnaire.questions if q.id in given},
@@ -147,8 +114,11 @@ def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
                 title=d.title,
                 question=d.question,
                 technologies=[t.id for t in book.config.technologies if t.decision == d.id],
+                scopes={s.id: s.title for s in book.active_scopes(d.id, given)},
             )
             for d in book.config.decisions
         ],
         technologies=technologies,
+        priorities=profile(priorities),
+        moved=moved,
     )

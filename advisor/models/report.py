@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from advisor.models.base import DataModel
-from advisor.models.recommendation import AnswerValue, Verdict
+from advisor.models.recommendation import AnswerValue, PriorityMove, RuleTrace, Score, Verdict
 
 
 class ReportAnswer(DataModel):
@@ -34,6 +34,21 @@ class ReportReason(DataModel):
     rests_on: str
     rests_on_title: str  # where in the guide: "Serverless Architecture › Anatomy of a cold start"
     sources: list[ReportSource] = []
+    concern: str = "fit"
+    contribution: Score | None = None  # the weight as the priorities scaled it; None for a veto
+    scopes: list[str] = []  # the boundaries it fired at (none when the decision is made as a whole)
+
+
+class ReportChange(DataModel):
+    """The second answer change of a pair (when no single change moves a verdict)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    question: str
+    question_text: str
+    from_: AnswerValue = Field(alias="from")
+    to: AnswerValue
+    change: str
 
 
 class ReportFlip(DataModel):
@@ -47,8 +62,21 @@ class ReportFlip(DataModel):
     to_label: str
     change: str  # the change in words: "add Our own internal services", "Request and response → Long-lived"
     verdict: Verdict
-    score: int
+    score: Score
     vetoed: bool = False
+    veto_reason: str | None = None  # the reason of the rule that would veto it
+    also: ReportChange | None = None  # the second change, for a pair
+
+
+class ReportScope(DataModel):
+    """A technology's verdict at one boundary of the workload."""
+
+    scope: str
+    title: str  # "for browsers and mobile apps"
+    verdict: Verdict
+    score: Score
+    vetoed: bool
+    reasons: list[str]  # rule ids, as in the technology's reasons
 
 
 class ReportTechnology(DataModel):
@@ -58,7 +86,7 @@ class ReportTechnology(DataModel):
     baseline: bool
     summary: str
     verdict: Verdict
-    score: int
+    score: Score
     vetoed: bool
     confidence: float
     reasons: list[ReportReason]
@@ -67,6 +95,8 @@ class ReportTechnology(DataModel):
     section: str | None
     section_title: str | None
     next_steps: list[str]  # checklist items and exercises, for a recommended technology
+    scopes: list[ReportScope] = []  # per boundary, when its decision is made per boundary
+    trace: list[RuleTrace] | None = None  # every rule as evaluated, when asked for (--trace)
 
 
 class ReportDecision(DataModel):
@@ -75,6 +105,7 @@ class ReportDecision(DataModel):
     question: str
     technologies: list[str]
     chosen: list[str]  # the recommended technologies of this decision
+    scopes: dict[str, str] = {}  # the boundaries it is decided at for this workload: id → title
 
 
 class Report(DataModel):
@@ -94,6 +125,8 @@ class Report(DataModel):
     skipped: list[str]
     decisions: list[ReportDecision]
     technologies: list[ReportTechnology]
+    priorities: dict[str, str] = {}  # concern → low / normal / high
+    moved: list[PriorityMove] = []  # verdicts the priorities moved from what normal weights give
 
     def technology(self, technology_id: str) -> ReportTechnology:
         return next(t for t in self.technologies if t.id == technology_id)

@@ -143,10 +143,52 @@ class Questions(DataModel):
     questions: list[Question] = Field(min_length=1)
 
 
+@dataclass(frozen=True)
+class ConcernInfo:
+    """What a rule speaks to, and whether the user may weight it."""
+
+    id: str
+    title: str
+    help: str
+    weighted: bool  # False for `fit`: whether a technology can do the job at all is not a priority
+
+
+# The one table of concerns: rules name one, the priorities weight them, every front end lists them.
+CONCERNS: dict[str, ConcernInfo] = {
+    c.id: c
+    for c in (
+        ConcernInfo("cost", "Cost", "what it costs to run, at the scale expected", True),
+        ConcernInfo("latency", "Latency", "how fast a response or an update reaches the user", True),
+        ConcernInfo("operations", "Operational simplicity", "how much there is to run, upgrade and debug", True),
+        ConcernInfo("compliance", "Compliance and audit", "what regulators, auditors and security ask for", True),
+        ConcernInfo("delivery", "Time to market", "how soon a team can ship it with the skills it has", True),
+        ConcernInfo("fit", "Fit", "whether it can do what the workload needs at all", False),
+    )
+}
+Concern = Literal["cost", "latency", "operations", "compliance", "delivery", "fit"]
+
+# How much a priority scales the rules of its concern; "normal" everywhere reproduces the
+# unweighted verdicts.
+PRIORITY_LEVELS: dict[str, float] = {"low": 0.5, "normal": 1.0, "high": 2.0}
+Priority = Literal["low", "normal", "high"]
+
+
+class Scope(DataModel):
+    """A boundary of the workload a decision is made for on its own (the client edge, a public API…).
+
+    A scope applies when `when` holds; a decision with scopes gets a verdict at each that applies.
+    """
+
+    id: Id
+    title: Text  # how it reads after a technology: "for browsers and mobile apps"
+    when: Condition
+
+
 class Decision(DataModel):
     id: Id
     title: Text
     question: Text  # the design question this group answers, e.g. "Where does the code run?"
+    scopes: list[Scope] = []  # the boundaries it is decided at, each on its own
 
 
 class Technology(DataModel):
@@ -191,6 +233,8 @@ class Rule(DataModel):
     reason: Text
     rests_on: Id  # a content item (use case, concept, checklist item) or a matrix technology
     sources: list[SourceRef] = []  # for a provider-specific limit or price quoted in `reason`
+    concern: Concern  # what it speaks to; the user's priorities scale it (not a veto, not `fit`)
+    scopes: list[Id] = []  # the decision's scopes it applies at; none: all of them
 
     @model_validator(mode="after")
     def _weight_or_veto(self) -> Rule:

@@ -7,10 +7,11 @@ consequences good and bad, confirmation, the pros and cons of each option, and l
 
 from __future__ import annotations
 
-from advisor.models.report import Report, ReportTechnology
+from advisor.models.report import Report, ReportFlip, ReportTechnology
 from advisor.reports.highlights import flip_outcome
 from advisor.reports.markdown import source_markdown
 from advisor.text.markdown import inline
+from advisor.text.numbers import signed
 
 # Sentence-initial words that read as ordinary words after "because"; names keep their capital.
 _COMMON = set(
@@ -103,8 +104,15 @@ def _clause(text: str) -> str:
     return text[0].lower() + text[1:] if first in _COMMON else text
 
 
+def _flip_if(f: ReportFlip) -> str:
+    said = f"the answer to “{f.question_text}” changes: {f.change}"
+    if f.also is not None:
+        said += f", and the answer to “{f.also.question_text}” changes: {f.also.change}"
+    return said
+
+
 def _option(t: ReportTechnology) -> str:
-    return f"{t.name} ({t.verdict}, score {t.score:+d})"
+    return f"{t.name} ({t.verdict}, score {signed(t.score)})"
 
 
 def render_adr(report: Report) -> str:
@@ -168,10 +176,7 @@ def render_adr(report: Report) -> str:
             for r in t.reasons
             if r.direction == "against"
         ]
-        lines += [
-            f"* Would become {flip_outcome(f)} if the answer to “{inline(f.question_text)}” changes: {inline(f.change)}"
-            for f in t.flips
-        ]
+        lines += [f"* Would become {inline(flip_outcome(f))} if {inline(_flip_if(f))}" for f in t.flips]
         lines.append("")
     lines += ["## More Information", ""]
     sections = sorted({(t.section_title or "") for t in report.technologies if t.section_title})

@@ -11,9 +11,11 @@ from advisor.models.recommendation import AnswerValue, Recommendation, Technolog
 from advisor.models.report import (
     Report,
     ReportAnswer,
+    ReportChange,
     ReportDecision,
     ReportFlip,
     ReportReason,
+    ReportScope,
     ReportSource,
     ReportTechnology,
 )
@@ -103,6 +105,18 @@ def build_report(
                     verdict=f.verdict,
                     score=f.score,
                     vetoed=f.vetoed,
+                    veto_reason=rules[f.veto_rule].reason if f.veto_rule else None,
+                    also=(
+                        ReportChange(
+                            question=f.also.question,
+                            question_text=questions[f.also.question].text,
+                            from_=f.also.from_,
+                            to=f.also.to,
+                            change=change_label(catalog, f.also.question, f.also.from_, f.also.to),
+                        )
+                        if f.also
+                        else None
+                    ),
                 )
                 for f in t.flips
             ],
@@ -110,6 +124,8 @@ def build_report(
             section=t.section,
             section_title=catalog.section(t.section).title if t.section else None,
             next_steps=_next_steps(catalog, t),
+            scopes=[ReportScope(**s.model_dump()) for s in t.scopes],
+            trace=t.trace,
         )
         for t in rec.technologies
     ]
@@ -138,8 +154,11 @@ def build_report(
                 question=d.question,
                 technologies=d.technologies,
                 chosen=[t for t in d.technologies if verdicts[t] == "recommended"],
+                scopes=d.scopes,
             )
             for d in rec.decisions
         ],
         technologies=technologies,
+        priorities=rec.priorities,
+        moved=rec.moved,
     )

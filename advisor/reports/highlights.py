@@ -1,17 +1,21 @@
-"""What a reader needs first, the same in every format: the choice per decision, and the risks.
+"""What every format says the same way: the choice per decision, the risks, and how verdicts read.
 
-The summary is one line per decision (its recommended technologies, or that there is no clear
-choice). The risks are what a reviewer should hear about before agreeing: every veto (a
-technology ruled out, and why) and the reasons against each recommended technology, strongest
-first. Verdicts after a veto are worded as vetoed, never with the score that the veto overrides.
+The summary is one line per decision: its recommended technologies, or, where the decision is
+made per boundary, what is recommended at each ("GraphQL for browsers and mobile apps; gRPC
+between our own services"). The risks are what a reviewer should hear about before agreeing:
+every veto (a technology ruled out, and why) and the reasons against each recommended
+technology, strongest first. A verdict after a veto is worded with the veto's reason, never with
+the score the veto overrides.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.models.report import Report, ReportFlip, ReportTechnology
+from advisor.models.report import Report, ReportFlip, ReportReason, ReportTechnology
+from advisor.text.numbers import signed
 
 NO_CLEAR_CHOICE = "no clear choice: see the verdicts"
 
@@ -19,7 +23,7 @@ NO_CLEAR_CHOICE = "no clear choice: see the verdicts"
 @dataclass(frozen=True)
 class SummaryLine:
     decision: str  # the decision's title
-    chosen: str  # the recommended technologies' names, or NO_CLEAR_CHOICE
+    chosen: str  # the recommended technologies' names (per boundary where it is decided per boundary)
 
 
 @dataclass(frozen=True)
@@ -28,13 +32,27 @@ class Risk:
     technology: str  # its name
     text: str  # the rule's reason
     where: str  # where the guide says so
-    weight: int | None  # None for a veto
+    weight: float | None  # what it took off the score; None for a veto
 
 
 def summary(report: Report) -> list[SummaryLine]:
     """One line per decision, in the report's order."""
-    names = {t.id: t.name for t in report.technologies}
-    return [SummaryLine(d.title, ", ".join(names[t] for t in d.chosen) or NO_CLEAR_CHOICE) for d in report.decisions]
+    by_id = {t.id: t for t in report.technologies}
+    lines = []
+    for d in report.decisions:
+        if not d.scopes:
+            lines.append(SummaryLine(d.title, ", ".join(by_id[t].name for t in d.chosen) or NO_CLEAR_CHOICE))
+            continue
+        parts = []
+        for scope, title in d.scopes.items():
+            chosen = [
+                by_id[t].name
+                for t in d.technologies
+                if any(s.scope == scope and s.verdict == "recommended" for s in by_id[t].scopes)
+            ]
+            parts.append(f"{', '.join(chosen)} {title}" if chosen else f"no clear choice {title}")
+        lines.append(SummaryLine(d.title, "; ".join(parts)))
+    return lines
 
 
 def risks(report: Report) -> list[Risk]:
@@ -43,7 +61,7 @@ def risks(report: Report) -> list[Risk]:
         Risk("veto", t.name, r.text, r.rests_on_title, None) for t in report.technologies for r in t.reasons if r.veto
     ]
     against = [
-        Risk("against", t.name, r.text, r.rests_on_title, r.weight)
+        Risk("against", t.name, r.text, r.rests_on_title, r.contribution if r.contribution is not None else r.weight)
         for t in report.technologies
         if t.verdict == "recommended"
         for r in t.reasons
@@ -53,16 +71,53 @@ def risks(report: Report) -> list[Risk]:
     return vetoes + against
 
 
-def outcome(verdict: str, score: int, vetoed: bool) -> str:
-    """'avoid (vetoed)' or 'recommended (+4)': a vetoed verdict never shows the score it overrides."""
-    return f"{verdict} (vetoed)" if vetoed else f"{verdict} ({score:+d})"
+def first_sentence(text: str) -> str:
+    """The first sentence of a reason (all of it when it is one)."""
+    found = re.match(r"(.+?[.;:])(\s|$)", text)
+    return found.group(1).rstrip(".;:") if found else text
+
+
+def detail(score: float, vetoed: bool, veto_reason: str | None = None) -> str:
+    """'(+4)', '(veto: …)' or '(vetoed)': what stands behind a verdict; a veto never shows the score it overrides."""
+    if vetoed:
+        return f"(veto: {first_sentence(veto_reason)})" if veto_reason else "(vetoed)"
+    return f"({signed(score)})"
+
+
+def outcome(verdict: str, score: float, vetoed: bool, veto_reason: str | None = None) -> str:
+    """'avoid (veto: …)', 'avoid (vetoed)' or 'recommended (+4)'."""
+    return f"{verdict} {detail(score, vetoed, veto_reason)}"
 
 
 def flip_outcome(flip: ReportFlip) -> str:
     """Where a flip moves the verdict, worded as `outcome` does."""
-    return outcome(flip.verdict, flip.score, flip.vetoed)
+    return outcome(flip.verdict, flip.score, flip.vetoed, flip.veto_reason)
+
+
+def flip_detail(flip: ReportFlip) -> str:
+    """What stands behind the verdict a flip moves to, worded as `detail` does."""
+    return detail(flip.score, flip.vetoed, flip.veto_reason)
+
+
+def flip_change(flip: ReportFlip) -> str:
+    """The change in words, both changes for a pair: 'Spiky → Steady, and Which cost…? add …'."""
+    if flip.also is None:
+        return f"{flip.question_text} {flip.change}"
+    return f"{flip.question_text} {flip.change}, and {flip.also.question_text} {flip.also.change}"
 
 
 def technology_outcome(t: ReportTechnology) -> str:
     """A technology's verdict, worded as `outcome` does."""
     return outcome(t.verdict, t.score, t.vetoed)
+
+
+def reason_weight(r: ReportReason) -> str:
+    """'veto', or what the reason added to the score ('+2', '+4' when its concern weighs double)."""
+    if r.veto:
+        return "veto"
+    return signed(r.contribution if r.contribution is not None else (r.weight or 0))
+
+
+def scope_line(t: ReportTechnology) -> str:
+    """'recommended for browsers and mobile apps (+5) · consider between our own services (+1)'."""
+    return " · ".join(f"{outcome(s.verdict, s.score, s.vetoed)} {s.title}" for s in t.scopes)

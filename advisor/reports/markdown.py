@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from advisor.models.report import Report, ReportSource, ReportTechnology
-from advisor.reports.highlights import risks, summary
+from advisor.reports.highlights import flip_change, flip_detail, reason_weight, risks, scope_line, summary
 from advisor.text.markdown import inline, source_link
+from advisor.text.numbers import signed
 
 VERDICT_LABEL = {"recommended": "✅ Recommended", "consider": "🤔 Consider", "avoid": "⛔ Avoid"}
 
@@ -19,19 +20,24 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
     th = report.thresholds
     lines = [f"### {inline(t.name)}: {VERDICT_LABEL[t.verdict]}", ""]
     lines.append(
-        f"Score **{t.score:+d}** (recommended at {th['recommended']:+d} or more, avoid at {th['avoid']:+d} or less)"
+        f"Score **{signed(t.score)}** "
+        f"(recommended at {th['recommended']:+d} or more, avoid at {th['avoid']:+d} or less)"
         + (" · **vetoed**" if t.vetoed else "")
         + f" · confidence {t.confidence:.0%}"
     )
     lines.append("")
+    if t.scopes:
+        lines += [f"Where: {scope_line(t)}", ""]
+    titles = {s.scope: s.title for s in t.scopes}
     for direction, title in (("for", "For"), ("against", "Against")):
         reasons = [r for r in t.reasons if r.direction == direction]
         if not reasons:
             continue
         lines += [f"**{title}**", ""]
         for r in reasons:
-            weight = "veto" if r.veto else f"{r.weight:+d}"
-            line = f"- ({weight}) {inline(r.text)} — *{inline(r.rests_on_title)}* (`{r.rule}`)"
+            line = f"- ({reason_weight(r)}) {inline(r.text)} — *{inline(r.rests_on_title)}* (`{r.rule}`)"
+            if t.scopes and len(r.scopes) < len(t.scopes):  # a reason that holds at some boundaries only
+                line += " · " + ", ".join(inline(titles[s]) for s in r.scopes)
             if r.sources:
                 line += " · source: " + "; ".join(source_markdown(s) for s in r.sources)
             lines.append(line)
@@ -39,8 +45,7 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
     if t.flips:
         lines += ["**What would change this verdict**", ""]
         for f in t.flips:
-            verdict = VERDICT_LABEL[f.verdict] + (" (vetoed)" if f.vetoed else f" ({f.score:+d})")
-            lines.append(f"- {inline(f.question_text)} {inline(f.change)}: {verdict}")
+            lines.append(f"- {inline(flip_change(f))}: {VERDICT_LABEL[f.verdict]} {inline(flip_detail(f))}")
         lines.append("")
     else:
         lines += ["*No single answer change moves this verdict.*", ""]
@@ -68,7 +73,7 @@ def render_markdown(report: Report) -> str:
             lead = (
                 f"**{inline(risk.technology)}** ruled out" if risk.kind == "veto" else f"**{inline(risk.technology)}**"
             )
-            weight = "" if risk.weight is None else f" ({risk.weight:+d})"
+            weight = "" if risk.weight is None else f" ({signed(risk.weight)})"
             lines.append(f"- {lead}{weight}: {inline(risk.text)} — *{inline(risk.where)}*")
     lines += ["", "## Workload", "", "| Question | Answer |", "| --- | --- |"]
     lines += [f"| {inline(a.question)} | {inline(a.label)} |" for a in report.answers]

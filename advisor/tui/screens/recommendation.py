@@ -16,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
-from advisor.reports.highlights import risks, summary
+from advisor.reports.highlights import flip_change, flip_detail, reason_weight, risks, summary
+from advisor.text.numbers import signed
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.hanging_text import HangingText, Paragraph
@@ -47,7 +48,7 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
         _line((t.name, "bold"), "  ", (label, style)),
         _line(
             (
-                f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
+                f"score {signed(t.score)} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
                 + (" · vetoed" if t.vetoed else "")
                 + f" · confidence {t.confidence:.0%}",
                 MUTED,
@@ -55,6 +56,11 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
         ),
         _line(inline_code(t.summary)),
     ]
+    for s in t.scopes:  # decided per boundary: the verdict at each
+        at_label, at_style = VERDICT_STYLE[s.verdict]
+        score = "vetoed" if s.vetoed else signed(s.score)
+        paragraphs.append((Content("  "), Content.assemble((at_label, at_style), f" ({score}) {s.title}")))
+    titles = {s.scope: s.title for s in t.scopes}
     indent = Content(" " * 7)
     for direction, title, colour in (("for", "For", "$text-success"), ("against", "Against", "$text-error")):
         reasons = [r for r in t.reasons if r.direction == direction]
@@ -62,8 +68,10 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
             continue
         paragraphs += [_line(), _line((title, f"bold {colour}"))]
         for r in reasons:
-            weight = "veto" if r.veto else f"{r.weight:+d}"
+            weight = reason_weight(r)
             paragraphs.append((Content.styled(f" {weight:>4}  ", f"bold {colour}"), inline_code(r.text)))
+            if t.scopes and len(r.scopes) < len(t.scopes):  # it holds at some boundaries only
+                paragraphs.append((indent, Content.styled(", ".join(titles[s] for s in r.scopes), colour)))
             paragraphs.append((indent, Content.styled(r.rests_on_title, f"italic {MUTED}")))
             paragraphs += [(indent, Content.styled(f"source: {s.title}, checked {s.as_of}", MUTED)) for s in r.sources]
     paragraphs += [_line(), _line(("What would change this verdict", "bold"))]
@@ -71,8 +79,7 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
         paragraphs.append((Content("  "), Content.styled("No single answer change moves it.", MUTED)))
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
-        outcome = f"{flip_label} " + ("(vetoed)" if f.vetoed else f"({f.score:+d})")
-        body = Content.assemble(f"{f.question_text} {f.change}: ", (outcome, flip_style))
+        body = Content.assemble(f"{flip_change(f)}: ", (flip_label, flip_style), " ", flip_detail(f))
         paragraphs.append((Content("  • "), body))
     if t.section_title:
         paragraphs += [_line(), _line(("Press g to read where the guide makes this case.", MUTED))]
@@ -93,7 +100,7 @@ def overview_text(report: Report) -> list[Paragraph]:
         none = "No veto, and nothing recommended has a reason against it."
         paragraphs.append((Content("  "), Content.styled(none, MUTED)))
     for risk in found:
-        what = ("ruled out", "bold $text-error") if risk.weight is None else (f"{risk.weight:+d}", "bold $text-error")
+        what = ("ruled out", "bold $text-error") if risk.weight is None else (signed(risk.weight), "bold $text-error")
         body = Content.assemble((risk.technology, "bold"), " ", what, ": ", inline_code(risk.text))
         paragraphs.append((Content("  • "), body))
         paragraphs.append((Content("    "), Content.styled(risk.where, f"italic {MUTED}")))
@@ -101,7 +108,7 @@ def overview_text(report: Report) -> list[Paragraph]:
     return paragraphs
 
 
-def score_bar(score: int, largest: int, cells: int = BAR_CELLS) -> Content:
+def score_bar(score: float, largest: float, cells: int = BAR_CELLS) -> Content:
     """The score as a number and a bar in eighths of a cell, scaled so the largest score in the
     report fills `cells`: +4, +5 and +7 differ in length (and the number says which is which)."""
     eighths = round(abs(score) / max(1, largest) * cells * 8)
@@ -110,10 +117,10 @@ def score_bar(score: int, largest: int, cells: int = BAR_CELLS) -> Content:
     full, rest = divmod(eighths, 8)
     bar = ("█" * full + (_EIGHTHS[rest] if rest else "")).ljust(cells)
     colour = "$text-success" if score > 0 else "$text-error" if score < 0 else MUTED
-    return Content.assemble((f"{score:+3d} ", f"bold {colour}" if score else MUTED), (bar, colour))
+    return Content.assemble((f"{signed(score):>4} ", f"bold {colour}" if score else MUTED), (bar, colour))
 
 
-def _row(t: ReportTechnology, largest: int) -> Content:
+def _row(t: ReportTechnology, largest: float) -> Content:
     """`✓ recommended  Serverless functions    +7 ████▊`; a long name wraps within its column."""
     label, style = VERDICT_STYLE[t.verdict]
     names = textwrap.wrap(t.name, NAME_WIDTH) or [""]

@@ -1,0 +1,71 @@
+"""Quick mode: ask first what could still change a verdict, and stop when nothing can.
+
+A question's impact is the number of technologies whose verdict some answer to it would change,
+given the answers so far (each choice tried for a one-choice question; each choice on its own for
+a several-choice one). Quick mode asks the unanswered question with the highest impact next
+(questionnaire order breaks ties) and stops when every question left has none: no answer to it,
+alone, could move any verdict. The questions left are reported as skipped, not as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from advisor.advise.conditions import NormalisedAnswer
+from advisor.advise.priorities import Priorities
+from advisor.advise.questionnaire import Answers, normalise
+from advisor.advise.scoring import RuleBook
+from advisor.loading.catalog import Catalog
+from advisor.models.rules import Question
+
+
+@dataclass(frozen=True)
+class Next:
+    """What quick mode asks next (None: nothing left could change a verdict)."""
+
+    question: str | None
+    impact: int  # the technologies an answer to it could move
+    left: int  # questions not asked yet that still could matter, this one included
+    skipped: int  # questions not asked because no answer to them could matter now
+
+
+def _tries(question: Question) -> list[NormalisedAnswer]:
+    ids = [c.id for c in question.offered]
+    return [frozenset({c}) for c in ids] if question.multiple else list(ids)
+
+
+def impact(catalog: Catalog, answers: Answers, *, priorities: Priorities | None = None) -> dict[str, int]:
+    """Question id → how many verdicts some answer to it would change, for every question not answered."""
+    book = RuleBook(catalog, priorities)
+    questionnaire = book.questionnaire
+    raw = normalise(answers)
+    counted = questionnaire.counted(raw)
+    now = {t.id: book.outcome(t.id, counted.answers).verdict for t in book.config.technologies}
+    gates = {g for q in questionnaire.questions if q.ask_if is not None for g in q.ask_if.questions()}
+    found: dict[str, int] = {}
+    for question in questionnaire.questions:
+        if question.id in counted.skipped or question.id in counted.answers:
+            continue
+        moved: set[str] = set()
+        for value in _tries(question):
+            changed = questionnaire.counted({**raw, question.id: value}).answers
+            for tech, verdict in now.items():
+                if tech in moved or (question.id not in book.reads[tech] and question.id not in gates):
+                    continue
+                if book.outcome(tech, changed).verdict != verdict:
+                    moved.add(tech)
+        found[question.id] = len(moved)
+    return found
+
+
+def next_question(
+    catalog: Catalog, answers: Answers, *, passed: Collection[str] = (), priorities: Priorities | None = None
+) -> Next:
+    """The question to ask next in quick mode; `passed` are those the user already saw and left unanswered."""
+    scores = {q: n for q, n in impact(catalog, answers, priorities=priorities).items() if q not in passed}
+    mattering = [q for q in scores if scores[q] > 0]
+    if not mattering:
+        return Next(None, 0, 0, len(scores))
+    best = max(mattering, key=lambda q: scores[q])  # max keeps the first of equals: questionnaire order
+    return Next(best, scores[best], len(mattering), len(scores) - len(mattering))

@@ -1,0 +1,111 @@
+"""Scoring: the rules that fire for a technology, what they add up to, and the verdict.
+
+A technology's score is the sum of the weights of the rules that fire (each scaled by the
+user's priority for its concern); the data's thresholds turn a score into a verdict, and a veto
+wins over any score. Where a decision is made per boundary (its scopes: the client edge, a public
+API, the calls between services), each boundary the workload has gets its own verdict from the
+rules that apply there; the technology is recommended if it is recommended at any of them, and
+to be avoided only if avoided at all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from advisor.advise.conditions import NormalisedAnswer, evaluate
+from advisor.advise.priorities import Priorities, multipliers
+from advisor.advise.questionnaire import Questionnaire
+from advisor.loading.catalog import Catalog
+from advisor.models.recommendation import Verdict
+from advisor.models.rules import Rule, Scope
+
+
+@dataclass(frozen=True)
+class ScopeOutcome:
+    """The verdict at one boundary: the rules that apply there, and what they add up to."""
+
+    scope: Scope
+    verdict: Verdict
+    score: float
+    vetoed: bool
+    fired: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A technology's verdict overall; `scopes` holds the per-boundary ones it was made from."""
+
+    verdict: Verdict
+    score: float
+    vetoed: bool
+    fired: tuple[Rule, ...]
+    scopes: tuple[ScopeOutcome, ...] = ()
+
+    @property
+    def veto_rule(self) -> Rule | None:
+        return next((r for r in self.fired if r.veto), None)
+
+
+class RuleBook:
+    """The parts of the catalog the engine reads, indexed once per call, with the priorities' factors."""
+
+    def __init__(self, catalog: Catalog, priorities: Priorities | None = None) -> None:
+        self.questionnaire = Questionnaire(catalog.questions)
+        self.config = catalog.technologies
+        self.multipliers = multipliers(priorities)
+        self.rules: dict[str, list[Rule]] = {t.id: [] for t in self.config.technologies}
+        for rule in catalog.rules:
+            self.rules[rule.technology].append(rule)
+        self.decision_of = {t.id: t.decision for t in self.config.technologies}
+        self.scopes: dict[str, list[Scope]] = {d.id: d.scopes for d in self.config.decisions}
+        self.reads: dict[str, set[str]] = {
+            t: {q for rule in rules for q in rule.when.questions()}
+            | {q for scope in self.scopes[self.decision_of[t]] for q in scope.when.questions()}
+            for t, rules in self.rules.items()
+        }
+
+    def active_scopes(self, decision: str, answers: Mapping[str, NormalisedAnswer]) -> list[Scope]:
+        """The boundaries this workload has for `decision` (none known: it is decided as a whole)."""
+        by_id = self.questionnaire.by_id
+        return [s for s in self.scopes[decision] if evaluate(s.when, answers, by_id) is True]
+
+    def contribution(self, rule: Rule) -> float:
+        return (rule.weight or 0) * self.multipliers[rule.concern]
+
+    def verdict(self, score: float, vetoed: bool) -> Verdict:
+        t = self.config.thresholds
+        return "avoid" if vetoed or score <= t.avoid else "recommended" if score >= t.recommended else "consider"
+
+    def _fired(self, rules: list[Rule], answers: Mapping[str, NormalisedAnswer]) -> tuple[Rule, ...]:
+        by_id = self.questionnaire.by_id
+        return tuple(r for r in rules if evaluate(r.when, answers, by_id) is True)
+
+    def outcome(self, technology: str, answers: Mapping[str, NormalisedAnswer]) -> Outcome:
+        """The verdict on `technology`: at each boundary the workload has, or as a whole."""
+        rules = self.rules[technology]
+        scopes = self.active_scopes(self.decision_of[technology], answers)
+        if not scopes:
+            fired = self._fired(rules, answers)
+            score = round(sum(self.contribution(r) for r in fired), 2)
+            vetoed = any(r.veto for r in fired)
+            return Outcome(self.verdict(score, vetoed), score, vetoed, fired)
+        at: list[ScopeOutcome] = []
+        for scope in scopes:
+            fired = self._fired([r for r in rules if not r.scopes or scope.id in r.scopes], answers)
+            score = round(sum(self.contribution(r) for r in fired), 2)
+            vetoed = any(r.veto for r in fired)
+            at.append(ScopeOutcome(scope, self.verdict(score, vetoed), score, vetoed, fired))
+        verdicts = {o.verdict for o in at}
+        # recommended where it is recommended at any boundary; avoid only if avoided at every one
+        overall: Verdict = (
+            "recommended" if "recommended" in verdicts else "avoid" if verdicts == {"avoid"} else "consider"
+        )
+        union = {r.id for o in at for r in o.fired}
+        return Outcome(
+            overall,
+            max(o.score for o in at),
+            all(o.vetoed for o in at),
+            tuple(r for r in rules if r.id in union),
+            tuple(at),
+        )
