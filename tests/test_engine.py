@@ -63,7 +63,8 @@ def check_invariants(catalog, answers) -> None:
                 assert s.score == sum(weights[r] for r in s.reasons)
                 assert s.verdict == verdict(s.score, bool(vetoes & set(s.reasons)))
             at = {s.verdict for s in tech.scopes}
-            assert tech.verdict == ("recommended" if "recommended" in at else "avoid" if at == {"avoid"} else "consider")
+            overall = "recommended" if "recommended" in at else "avoid" if at == {"avoid"} else "consider"
+            assert tech.verdict == overall
         for flip in tech.flips[:1]:  # a flip, applied, gives the verdict it promises (both changes of a pair)
             changed = {**answers, flip.question: flip.to}
             if flip.also is not None:
