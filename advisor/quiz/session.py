@@ -115,6 +115,8 @@ class QuizSession:
         for quiz, q in picked:
             order = q.choice_ids()
             rng.shuffle(order)
+            if q.order_is_answer and order == q.choice_ids():  # shown as is, the steps would be the answer
+                order = order[1:] + order[:1]
             items.append(Presented(quiz, q, tuple(order)))
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         return cls(items, seed, f"{stamp}-seed{seed}")

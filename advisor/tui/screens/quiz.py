@@ -6,20 +6,28 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import SelectionList, Static
+from textual.widgets import ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from advisor.models.quiz import Grade
+from advisor.models.quiz import RIGHT, WRONG, Grade
 from advisor.quiz.progress import due_questions
 from advisor.quiz.session import QUESTIONS_PER_QUIZ, Presented, QuizPlan, QuizSession, start_session
 from advisor.tui.background import in_thread
 from advisor.tui.messages import Answered, NotAnswered
 from advisor.tui.screens.base import AdvisorScreen
-from advisor.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, SeveralAnswer, TypedAnswer
+from advisor.tui.widgets.answers import (
+    ANSWER_WIDGETS,
+    AnswerWidget,
+    ChoiceAnswer,
+    MatchAnswer,
+    OrderAnswer,
+    SeveralAnswer,
+    TypedAnswer,
+)
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
@@ -121,7 +129,9 @@ class QuestionScreen(AdvisorScreen):
     ]
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
         ("1 – 9", "choose (or tick, where several are right)"),
-        ("typing", "short and numeric answers, an order (3 1 2) or matches (b a c)"),
+        ("shift+↑↓", "move the highlighted step of an ordering question (or drag it; digits type the order)"),
+        ("a b c…", "match the highlighted item of a matching question (or click its match)"),
+        ("typing", "short and numeric answers"),
     ]
 
     presented: reactive[Presented | None] = reactive(None, init=False, always_update=True, repaint=False)
@@ -137,10 +147,15 @@ class QuestionScreen(AdvisorScreen):
         yield TitleBar()
         with VerticalScroll(id="quiz"):
             yield Static(id="quiz-step")
+            with Horizontal(id="quiz-bar"):
+                yield ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
+                yield Static(id="quiz-score")
             yield GuideText(id="quiz-prompt")
             # one widget per kind of answer, built once and filled per question
             yield ChoiceAnswer(id="answer-choice")
             yield SeveralAnswer(id="answer-several")
+            yield OrderAnswer(id="answer-order")
+            yield MatchAnswer(id="answer-match")
             yield TypedAnswer(id="answer-typed")
             yield Static(id="quiz-hint")
             yield Static(id="quiz-feedback")
@@ -150,16 +165,37 @@ class QuestionScreen(AdvisorScreen):
         self.sub_title = "Quiz"
         self.presented = self.session.current
 
-    def answer_widget(self) -> ChoiceAnswer | SeveralAnswer | TypedAnswer:
+    def answer_widget(self) -> AnswerWidget:
         """The widget answering the question on screen."""
         assert self.presented is not None
         kind = ANSWER_WIDGETS[type(self.presented.question)]
         return next(w for w in self._answer_widgets() if isinstance(w, kind))
 
-    def _answer_widgets(self) -> list[ChoiceAnswer | SeveralAnswer | TypedAnswer]:
-        return [self.query_one(ChoiceAnswer), self.query_one(SeveralAnswer), self.query_one(TypedAnswer)]
+    def _answer_widgets(self) -> list[AnswerWidget]:
+        return [
+            self.query_one(ChoiceAnswer),
+            self.query_one(SeveralAnswer),
+            self.query_one(OrderAnswer),
+            self.query_one(MatchAnswer),
+            self.query_one(TypedAnswer),
+        ]
 
     # --- showing a question ---------------------------------------------------------------
+
+    def _show_step(self) -> None:
+        """Where the learner is: question n of m, the running score, and a bar."""
+        presented, session = self.presented, self.session
+        assert presented is not None
+        total = len(session.items)
+        done = session.position + (self.answered is not None)
+        score = session.summary().score
+        practice = " · practice (not a review)" if presented.practice else ""
+        level = presented.question.difficulty.value
+        step = f"Question {session.position + 1} of {total} · {presented.quiz.title} · {level}{practice}"
+        tally = f"{score.right} of {score.total} right so far" if score.total else "no answers yet"
+        self.query_one("#quiz-step", Static).update(Content.styled(step, "$foreground-muted"), layout=False)
+        self.query_one("#quiz-score", Static).update(Content.styled(tally, "$foreground-muted"), layout=False)
+        self.query_one("#quiz-progress", ProgressBar).update(total=total, progress=done)
 
     def watch_presented(self, presented: Presented | None) -> None:
         if presented is None:
@@ -167,23 +203,25 @@ class QuestionScreen(AdvisorScreen):
 
             self.app.switch_screen(QuizSummaryScreen(self.session))
             return
-        q = presented.question
-        total = len(self.session.items)
-        practice = " · practice (not a review)" if presented.practice else ""
-        step = (
-            f"Question {self.session.position + 1} of {total} · {presented.quiz.title} · {q.difficulty.value}{practice}"
-        )
-        self.query_one("#quiz-step", Static).update(Content.styled(step, "$foreground-muted"))
-        self.query_one("#quiz-prompt", GuideText).show(q.prompt)
+        self.query_one("#quiz-prompt", GuideText).show(presented.question.prompt)
         current = self.answer_widget()
         widget: Widget
         for widget in self._answer_widgets():
             widget.display = widget is current
         current.show(presented)
-        current.focus()
+        current.focus(scroll_visible=False)
         self.query_one("#quiz-hint", Static).update(Content.styled(current.HINT, "$foreground-muted"))
         self.answered = None
-        self.query_one("#quiz", VerticalScroll).scroll_home(animate=False)
+        self._show_step()
+        scroll = self.query_one("#quiz", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        # once laid out, keep the answer in view (a long question at 80×24 used to push it off screen)
+        self.call_after_refresh(self._answer_in_view)
+
+    def _answer_in_view(self) -> None:
+        focused = self.focused
+        if focused is not None and self.answered is None:
+            self.query_one("#quiz", VerticalScroll).scroll_to_widget(focused, animate=False, top=False)
 
     # --- answering ---------------------------------------------------------------------------
 
@@ -210,6 +248,7 @@ class QuestionScreen(AdvisorScreen):
             return not result.grade.correct and self.session.is_leech(presented, store.answers())
 
         self.advisor.writer.submit(record, lambda leech: self._leech(presented, result.grade, leech))
+        self.answer_widget().reveal(result.grade, message.response)
         self.answered = result.grade
 
     def _leech(self, presented: Presented, grade: Grade, leech: bool) -> None:
@@ -228,26 +267,14 @@ class QuestionScreen(AdvisorScreen):
         feedback.display = grade is not None
         if grade is None or self.presented is None:
             return
-        # Content in one Static: a Markdown widget per feedback took a noticeable moment to lay out
-        parts: list[str | tuple[str, str]] = []
-        if grade.correct:
-            parts.append(("✓ Right\n", "bold $text-success"))
-        else:
-            credit = f" ({grade.credit:.0%} credit)" if grade.credit else ""
-            parts.append((f"✗ Not quite{credit}\n", "bold $text-error"))
-        for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
-            if lines:
-                parts.append((f"\n{title}\n", "bold"))
-                parts += [f"  • {line}\n" for line in lines]
-        parts.append(f"\n{self.presented.question.explanation}\n")
-        for s in self.presented.question.sources:
-            parts.append((f"Source: {s.title}, checked {s.as_of.isoformat()}\n", "$foreground-muted"))
-        parts.append(("\nEnter: next question", "italic $foreground-muted"))
-        feedback.update(Content.assemble(*parts))
+        feedback.update(feedback_content(grade, self.presented))
         self.query_one("#quiz-hint", Static).update("")
+        self._show_step()
+        scroll = self.query_one("#quiz", VerticalScroll)
+        scroll.focus(scroll_visible=False)  # the answer is given: keys scroll the feedback, enter goes on
         # lay the screen out in the coming frame (a widget's own request would wait a frame more)
         self.refresh(layout=True)
-        self.call_after_refresh(self.query_one("#quiz", VerticalScroll).scroll_end, animate=False)
+        self.call_after_refresh(scroll.scroll_to_widget, feedback, animate=False, top=False)
 
     def action_leave(self) -> None:
         if self.session.results:
@@ -256,3 +283,29 @@ class QuestionScreen(AdvisorScreen):
             self.app.switch_screen(QuizSummaryScreen(self.session))
         else:
             self.app.pop_screen()
+
+
+def feedback_content(grade: Grade, presented: Presented) -> Content:
+    """The feedback under an answer: the verdict, the learner's answer marked, the right one, why."""
+    # Content in one Static: a Markdown widget per feedback took a noticeable moment to lay out
+    parts: list[str | tuple[str, str]] = [
+        (f"{grade.headline}\n", f"bold {'$text-success' if grade.correct else '$text-error'}")
+    ]
+    for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
+        if lines:
+            parts.append((f"\n{title}\n", "bold"))
+            for line in lines:
+                mark = line[:1] if line[:2] in (f"{RIGHT} ", f"{WRONG} ") else ""
+                if mark:
+                    parts += [
+                        ("  " + mark, "bold $text-success" if mark == RIGHT else "bold $text-error"),
+                        f" {line[2:]}\n",
+                    ]
+                else:
+                    parts.append(f"  • {line}\n")
+    question = presented.question
+    parts.append(f"\n{question.explanation}\n")
+    for s in question.sources:
+        parts.append((f"Source: {s.title}, checked {s.as_of.isoformat()}\n", "$foreground-muted"))
+    parts.append(("\nEnter: next question", "italic $foreground-muted"))
+    return Content.assemble(*parts)
