@@ -88,6 +88,8 @@ class _Question(DataModel):
     listed: ClassVar[str | None] = None
     # Whether the entries in file order are the answer (ordering): a session never shows them so.
     order_is_answer: ClassVar[bool] = False
+    # Whether the learner may overrule the grade ("I was right"), as in Anki: typed free text only.
+    overridable: ClassVar[bool] = False
 
     id: Id
     revision: int = Field(default=1, ge=1)  # bump when the meaning changes: its schedule restarts
@@ -188,6 +190,7 @@ class TrueFalse(_Question):
 
 
 class ShortAnswer(_Question):
+    overridable: ClassVar[bool] = True
     type: Literal["short"]
     accepted: list[Text] = Field(min_length=1)  # case and spacing are forgiven when grading
 

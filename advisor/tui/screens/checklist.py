@@ -24,7 +24,11 @@ class ChecklistScreen(AdvisorScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
-        ("(shown)", "recall 82%: how well you recall the item's quiz questions, once there are enough answers")
+        (
+            "(shown)",
+            "recall in a week 82%: the chance you would still answer the item's quiz questions a week"
+            " from now (FSRS's forecast), once there are enough answers",
+        )
     ]
 
     def compose(self) -> ComposeResult:
