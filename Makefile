@@ -3,48 +3,60 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two stamps: `make run` installs only what the app needs; the test and dev tools come with the
+# targets that use them. Installing those also marks the app installed, so `make run` after
+# `make test` installs nothing, and `make test` after `make run` adds only the extras.
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
 
 .PHONY: help run test test-fast check lint format typecheck contracts snapshot-update bench clean
 
 help:  ## list the targets
 	@grep -Eh '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP_RUN): pyproject.toml
+	@echo "Setting up $(VENV) with advisor and what it needs to run (the first time takes a minute or two)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install -e .
+	touch $@
 
-run: $(STAMP)  ## start the app
+$(STAMP_DEV): pyproject.toml
+	@echo "Setting up $(VENV) with advisor and its test and development tools (the first time takes a few minutes)"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install -e '.[test,dev]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)  ## start the app (installs only what it needs)
 	$(BIN)/advisor
 
-test: $(STAMP)  ## the whole test suite (what CI runs after make check)
+test: $(STAMP_DEV)  ## the whole test suite (what CI runs after make check)
 	$(BIN)/python -m pytest -n auto -q
 
-test-fast: $(STAMP)  ## the core tests only: no TUI, no other processes (the inner loop)
+test-fast: $(STAMP_DEV)  ## the core tests only: no TUI, no other processes (the inner loop)
 	$(BIN)/python -m pytest -n auto -q -m "not slow and not tui"
 
 check: lint typecheck contracts  ## lint, format check, types and import contracts
 
-lint: $(STAMP)  ## ruff: lint, and check the formatting
+lint: $(STAMP_DEV)  ## ruff: lint, and check the formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)  ## ruff: fix what can be fixed, and format
+format: $(STAMP_DEV)  ## ruff: fix what can be fixed, and format
 	$(BIN)/ruff check --fix --exit-zero --quiet .
 	$(BIN)/ruff format .
 
-typecheck: $(STAMP)  ## mypy, strict
+typecheck: $(STAMP_DEV)  ## mypy, strict
 	$(BIN)/mypy
 
-contracts: $(STAMP)  ## import-linter: the layers and the front ends keep to their places
+contracts: $(STAMP_DEV)  ## import-linter: the layers and the front ends keep to their places
 	$(BIN)/lint-imports
 
-snapshot-update: $(STAMP)  ## rewrite the SVG snapshots and golden reports (then look at every changed file)
+snapshot-update: $(STAMP_DEV)  ## rewrite the SVG snapshots and golden reports (then look at every changed file)
 	$(BIN)/python -m pytest -q tests/tui/test_snapshots.py tests/test_reports.py --snapshot-update
 
-bench: $(STAMP)  ## every benchmark against a floor measured in the same run: one table, targets met or not
+bench: $(STAMP_DEV)  ## every benchmark against a floor measured in the same run: one table, targets met or not
 	cd bench && ../$(BIN)/python run.py
 
 clean:  ## remove the venv and build output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,23 @@ def problems(catalog, tmp_path: Path, text: str) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
+def test_a_retired_choice_still_loads_as_not_sure(catalog, tmp_path: Path) -> None:
+    # "undecided" meant what "not sure" means; it is no longer offered, but its id stays public
+    platform = next(q for q in catalog.questions if q.id == "platform")
+    assert "undecided" not in [c.id for c in platform.offered]
+    path = write(tmp_path / "w.yaml", "platform: undecided\nservice_count: few\n")
+    assert load_answers(path, catalog.questions) == {"service_count": "few"}
+
+
+def test_a_retired_choice_never_counts_nor_is_offered_as_a_flip(catalog) -> None:
+    from advisor.advise.engine import recommend
+    from advisor.advise.questionnaire import Questionnaire
+
+    assert "platform" not in Questionnaire(catalog.questions).counted({"platform": "undecided"}).answers
+    flips = [f for t in recommend(catalog, {}).technologies for f in t.flips if f.question == "platform"]
+    assert flips and all(f.to != "undecided" for f in flips)
+
+
 def test_unknown_question(catalog, tmp_path: Path) -> None:
     assert problems(catalog, tmp_path, "traffic_patern: spiky\n") == [
         "w.yaml:1:1: traffic_patern: unknown question 'traffic_patern' (did you mean 'traffic_pattern'?)"
@@ -99,3 +117,32 @@ def test_dump_round_trips(catalog, tmp_path: Path) -> None:
     text = dump_answers(answers, catalog.questions)
     assert yaml.safe_load(text)["file_uploads"] == "no"
     assert load_answers(write(tmp_path / "a.yaml", text), catalog.questions) == answers
+
+
+def test_choice_labels_are_spelt_as_their_ids(catalog) -> None:
+    """An answers file needs the ids; the screen shows the labels: one must lead to the other
+    (the label 'Personalisation' for the id 'personalization' did not)."""
+    for q in catalog.questions:
+        for c in q.choices:
+            label = c.label.lower().replace("-", " ").replace("/", "")
+            assert c.id.replace("_", " ") in label, f"{q.id}.{c.id}: {c.label!r}"
+
+
+def test_the_answers_template_explains_every_question_and_loads_as_all_not_sure(catalog, tmp_path: Path) -> None:
+    text = dump_answers({}, catalog.questions)
+    assert yaml.safe_load(text) == {q.id: None for q in catalog.questions}
+    assert load_answers(write(tmp_path / "t.yaml", text), catalog.questions) == {}
+    assert "Not sure: null, or leave the question out." in text
+    for q in catalog.questions:
+        assert f"# {q.text}" in text
+        for c in q.offered:
+            assert re.search(rf"^#   {c.id} +{re.escape(c.label)}", text, re.MULTILINE), c.id
+        for c in q.choices:
+            if c.retired:  # still read from old files, as not sure, but never offered
+                assert not re.search(rf"^#   {c.id} ", text, re.MULTILINE), c.id
+    assert "# Who calls this system? Several allowed, as a list." in text
+    filled = text.replace("traffic_pattern: null", "traffic_pattern: spiky").replace(
+        "clients: null", "clients: [browser, mobile]"
+    )
+    answers = load_answers(write(tmp_path / "f.yaml", filled), catalog.questions)
+    assert answers == {"traffic_pattern": "spiky", "clients": ["browser", "mobile"]}

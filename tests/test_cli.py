@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from advisor.cli import main
 from advisor.models.kinds import KINDS
@@ -37,7 +38,7 @@ def test_validate_reports_problems_and_exits_2(tmp_path: Path, capsys: pytest.Ca
     assert main(["validate", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "bad.yaml:5:5: technologies[0].name: required field is missing" in err
-    assert "problem(s) in 1 file(s)" in err
+    assert "problems in 1 file" in err
 
 
 def test_validate_a_pack_that_cites_the_shipped_guide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +101,7 @@ def test_progress_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["progress", "--export", str(tmp_path / "missing" / "p.json")]) == 2
     os.environ["ADVISOR_HOME"] = str(tmp_path / "other-home")
     assert main(["progress", "--import", str(target)]) == 0
-    assert "1 checklist change(s)" in capsys.readouterr().out
+    assert ": 1 checklist change, 0 quiz answers and 0 milestones added" in capsys.readouterr().out
     with ProgressStore() as store:
         assert store.done_items() == {"serverless-deploy-lambda"}
 
@@ -125,6 +126,8 @@ WORKLOAD = "clients: [browser, mobile]\nclient_data_needs: varied\ndata_shape: n
         ["progress"],
         ["--version"],
         ["recommend", "--answers", "{answers}", "--format", "json"],
+        ["answers-template"],
+        ["report", "--list"],
     ],
 )
 def test_headless_commands_never_import_textual(argv: list[str], tmp_path: Path) -> None:
@@ -222,6 +225,9 @@ def test_quiz_limit_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None
     with pytest.raises(SystemExit) as exit_info:
         main(["quiz", "serverless", "--limit", "0"])
     assert exit_info.value.code == 2 and "0 is too small; give 1 or more" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quiz", "serverless", "--plain", "--limit", "-1"])
+    assert exit_info.value.code == 2 and "-1 is too small; give 1 or more" in capsys.readouterr().err
 
 
 def test_the_tui_and_the_plain_prompts_get_the_same_quiz_plan(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -240,9 +246,192 @@ def test_the_tui_and_the_plain_prompts_get_the_same_quiz_plan(monkeypatch: pytes
     assert main(["quiz"]) == 0 and seen[2] is None  # no plan: the chooser
 
 
+def test_progress_import_reports_the_milestones_it_added(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    for name in ("before the split", "after"):
+        assert main(["recommend", "--answers", str(answers), "--save", name]) == 0
+    assert main(["progress", "--export", str(tmp_path / "p.json")]) == 0
+    os.environ["ADVISOR_HOME"] = str(tmp_path / "other-home")
+    assert main(["recommend", "--answers", str(answers), "--save", "after"]) == 0
+    capsys.readouterr()
+    assert main(["progress", "--import", str(tmp_path / "p.json")]) == 0
+    out = capsys.readouterr().out
+    assert "0 quiz answers and 2 milestones added" in out
+    assert "milestone 'after' is kept as 'after (2)': a milestone here has that name" in out
+
+
+def test_report_list_shows_confidence_and_how_much_was_answered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    assert main(["recommend", "--answers", str(answers), "--save", "four answers"]) == 0
+    with ProgressStore() as store:
+        store.save_milestone("from elsewhere", {}, {"something": "else"})
+    capsys.readouterr()
+    assert main(["report", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["#", "kept", "(UTC)", "confidence", "answered", "name"]
+    assert lines[1].split()[3:] == ["low", "4", "of", "23", "four", "answers"]
+    assert lines[2].split()[3:] == ["?", "?", "from", "elsewhere"]
+
+
+def test_milestone_names_are_unique_and_can_be_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    out = tmp_path / "r.md"
+    assert main(["recommend", "--answers", str(answers), "--save", "before the split"]) == 0
+    capsys.readouterr()
+    assert main(["recommend", "--answers", str(answers), "--save", "before the split", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "'before the split' is the name of milestone 1 already" in err and "--rename" in err
+    assert not out.exists()  # refused before anything was written
+    assert main(["recommend", "--answers", str(answers), "--save", "7"]) == 2
+    assert "only digits" in capsys.readouterr().err
+    assert main(["report", "--rename", "before the split", "v1"]) == 0
+    assert capsys.readouterr().out == "milestone 1 (before the split) is now called v1\n"
+    assert main(["recommend", "--answers", str(answers), "--save", "before the split"]) == 0
+    assert main(["report", "--rename", "1", "before the split"]) == 2
+    assert "is the name of milestone 2 already" in capsys.readouterr().err
+    assert main(["report", "--delete", "v1"]) == 0
+    assert capsys.readouterr().out.startswith("deleted milestone 1 (v1), kept ")
+    assert main(["report", "--delete", "v1"]) == 2
+    assert "no kept recommendation 'v1'; advisor report --list shows them" in capsys.readouterr().err
+    assert main(["report", "v1"]) == 2
+    assert main(["report", "1", "--delete", "2"]) == 2
+    with pytest.raises(SystemExit):
+        main(["report", "--list", "--delete", "2"])
+    with ProgressStore() as store:
+        assert [m.name for m in store.milestones()] == ["before the split"]
+
+
+def test_schema_output_needs_force_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "schemas"
+    assert main(["schema", "quiz", "-o", str(folder)]) == 0
+    (folder / "quiz.json").write_text("mine", encoding="utf-8")
+    assert main(["schema", "-o", str(folder)]) == 2
+    assert f"{folder} holds quiz.json already; add --force to overwrite" in capsys.readouterr().err
+    assert (folder / "quiz.json").read_text(encoding="utf-8") == "mine"
+    assert main(["schema", "-o", str(folder), "--force"]) == 0
+    assert json.loads((folder / "quiz.json").read_text(encoding="utf-8"))["title"] == "Quiz"
+
+
+def test_reimporting_our_gift_export_under_a_new_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`quiz import` creates the folder, keeps our title, writes a schema path that resolves, and
+    `--id` renames the quiz and its questions, so the copy loads beside the shipped quiz."""
+    gift = tmp_path / "grpc.gift"
+    assert main(["quiz", "export", "grpc", "-o", str(gift)]) == 0
+    target = tmp_path / "my-pack" / "quizzes" / "grpc.yaml"
+    capsys.readouterr()
+    assert main(["quiz", "import", str(gift), "-o", str(target)]) == 0
+    assert "'grpc' is a shipped quiz's id, so --pack would refuse this one" in capsys.readouterr().err
+    assert main(["quiz", "import", str(gift), "--id", "my-grpc", "-o", str(target), "--force"]) == 0
+    assert "quiz 'grpc' imported as 'my-grpc'; its question ids start with my-grpc-" in capsys.readouterr().err
+    text = target.read_text(encoding="utf-8")
+    schema = text.splitlines()[0].removeprefix("# yaml-language-server: $schema=")
+    assert not schema.startswith(("http", "/")) and (target.parent / schema).resolve() == ROOT / "schemas" / "quiz.json"
+    data = yaml.safe_load(text)
+    assert (data["id"], data["title"]) == ("my-grpc", "gRPC")
+    assert all(q["id"].startswith("my-grpc-") for q in data["questions"])
+    assert main(["--pack", str(tmp_path / "my-pack"), "progress"]) == 0
+    assert main(["quiz", "import", str(gift), "--id", "Not An Id", "-o", str(tmp_path / "x.yaml")]) == 2
+
+
+def test_quiz_import_to_stdout_names_the_schema_by_its_full_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quiz", "import", str(ROOT / "tests" / "data" / "gift" / "moodle_sample.gift")]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={(ROOT / 'schemas' / 'quiz.json').as_uri()}"
+
+
+def test_plain_and_answers_together_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    assert main(["recommend", "--answers", str(answers), "--plain"]) == 2
+    assert "--plain asks the questions and --answers FILE gives the answers: use one of them" in capsys.readouterr().err
+    # without either, the wizard opens: report flags would be silently dropped, so they are refused
+    assert main(["recommend", "-o", str(tmp_path / "r.md")]) == 2
+    assert "-o go with --answers FILE or --plain" in capsys.readouterr().err
+    assert main(["recommend", "--format", "json", "--save", "x"]) == 2
+    assert "--format, --save go with --answers FILE or --plain" in capsys.readouterr().err
+
+
+def test_an_unknown_flag_shows_the_usage_of_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["recommend", "--bogus"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: advisor recommend [-h] [--answers FILE]")
+    assert err.endswith("advisor: error: unrecognized arguments: --bogus\n")
+    with pytest.raises(SystemExit):
+        main(["--bogus"])
+    assert capsys.readouterr().err.startswith("usage: advisor [-h]")
+
+
+def test_answers_template_fills_in_to_a_working_answers_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["answers-template"]) == 0
+    text = capsys.readouterr().out
+    assert "# Not sure: null, or leave the question out." in text and "traffic_pattern: null" in text
+    template = tmp_path / "workload.yaml"
+    assert main(["answers-template", "-o", str(template)]) == 0
+    assert main(["answers-template", "-o", str(template)]) == 2
+    template.write_text(template.read_text(encoding="utf-8").replace("service_count: null", "service_count: many"))
+    capsys.readouterr()
+    assert main(["recommend", "--answers", str(template), "--format", "json"]) == 0
+    assert [a["question_id"] for a in json.loads(capsys.readouterr().out)["answers"]] == ["service_count"]
+
+
 @pytest.mark.slow
 def test_a_closed_pipe_ends_quietly() -> None:
     """`advisor schema | head -1`: the reader goes away; no traceback, a normal exit."""
     command = f"set -o pipefail; {sys.executable} -m advisor schema | head -1"
     proc = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
     assert proc.stdout == "{\n" and proc.stderr == "" and proc.returncode == 0
+
+
+CLOSED_PIPE_COMMANDS = [
+    ["schema"],
+    ["schema", "quiz"],
+    ["validate"],
+    ["validate", "--stale", "1"],
+    ["recommend", "--answers", "{answers}"],
+    ["recommend", "--answers", "{answers}", "--format", "html"],
+    ["report"],
+    ["report", "--list"],
+    ["report", "--compare", "1", "2"],
+    ["quiz", "export", "grpc"],
+    ["quiz", "import", "{gift}"],
+    ["answers-template"],
+    ["progress"],
+    ["--help"],
+    ["recommend", "--help"],
+    ["--version"],
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", CLOSED_PIPE_COMMANDS, ids=" ".join)
+def test_every_command_writing_to_a_closed_pipe_ends_quietly(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """stdout is a pipe whose reader is gone before the first byte: exit 0, nothing on stderr
+    but the command's own notes (a small output would otherwise fail only at the exit's flush)."""
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    for name in ("one", "two"):
+        assert main(["recommend", "--answers", str(answers), "--save", name]) == 0
+    assert main(["quiz", "export", "grpc", "-o", str(tmp_path / "grpc.gift")]) == 0
+    capsys.readouterr()
+    given = {"{answers}": str(answers), "{gift}": str(tmp_path / "grpc.gift")}
+    read, write_end = os.pipe()
+    os.close(read)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "advisor", *(given.get(a, a) for a in argv)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 0, proc.stderr
+    for sign in ("Traceback", "Exception ignored", "BrokenPipe", "Broken pipe"):
+        assert sign not in proc.stderr

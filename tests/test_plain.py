@@ -62,6 +62,33 @@ def test_plain_quiz_asks_every_type(catalog) -> None:
     assert seen == {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching"}
 
 
+def test_stopping_early_keeps_the_answers_not_reached_yet(catalog) -> None:
+    """B1: ctrl+c after the first question once replaced the whole kept set with that one answer."""
+    previous = {q.id: q.choices[0].id if not q.multiple else [q.choices[0].id] for q in catalog.questions}
+    with ProgressStore() as store:
+        store.save_workload("current", previous)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(DOWN + ENTER + "\x03")  # change the first answer, then stop at the second
+        assert ask_all(catalog, previous) is None
+    with ProgressStore() as store:
+        kept = store.load_workload("current")
+    first = catalog.questions[0]
+    assert kept == {**previous, first.id: first.choices[1].id}
+
+
+def test_a_several_choice_answer_is_shown_by_its_picks(catalog, monkeypatch) -> None:
+    """questionary sums two or more picks up as "done (2 selections)"; the prompt then names them."""
+    import questionary
+
+    shown: list[str] = []
+    monkeypatch.setattr(questionary, "print", lambda text, **_: shown.append(text))
+    clients = next(n for n, q in enumerate(catalog.questions) if q.id == "clients")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(ENTER * clients + SPACE + DOWN + SPACE + ENTER + "\x03")
+        ask_all(catalog, {})
+    assert shown == ["  Browsers (web apps), Mobile apps"]
+
+
 def _first(catalog, kind):
     from advisor.quiz.session import QuizSession
 
@@ -135,7 +162,7 @@ def test_plain_quiz_offers_to_resume_where_it_stopped(catalog, monkeypatch, caps
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(ENTER + "\x03")  # "Resume: gRPC, question 2 of 10", then stop again
         assert plain.run_quiz(catalog, QuizPlan()) == 130
-    assert "10 question(s), from question 2" in capsys.readouterr().out
+    assert "10 questions, from question 2" in capsys.readouterr().out
     with ProgressStore() as store:
         assert len(store.answers()) == 1 and store.open_session() is not None
 

@@ -210,3 +210,33 @@ def test_milestones_report_and_compare(tmp_path: Path, capsys) -> None:
     diff = capsys.readouterr().out
     assert "| How many services make up the system? | A few | Many |" in diff and "Service mesh" in diff
     assert main(["report", "nope"]) == 2
+
+
+def test_flips_say_what_changes_and_never_score_a_veto(catalog) -> None:
+    report = build_report(catalog, recommend(catalog, {"clients": ["browser", "mobile"], "service_count": "many"}))
+    flips = {(t.id, f.question, f.change): f for t in report.technologies for f in t.flips}
+    # a several-choice answer changes by one choice: say which, not the whole set before and after
+    assert ("grpc", "clients", "add Our own internal services") in flips
+    assert ("grpc", "clients", "drop Browsers (web apps)") in flips
+    vetoed = flips[("service-mesh", "service_count", "Many → One")]
+    assert vetoed.verdict == "avoid" and vetoed.vetoed
+    for fmt in ("md", "adr"):
+        text = render_report(report, fmt)
+        assert "add Our own internal services" in text
+        assert "(vetoed)" in text
+        assert "Many, Browsers" not in text
+
+
+def test_summary_and_risks_lead_the_markdown_report(catalog) -> None:
+    from advisor.reports.highlights import risks, summary
+
+    answers = {"service_count": "one", "traffic_pattern": "spiky", "request_volume": "low", "clients": ["browser"]}
+    report = build_report(catalog, recommend(catalog, answers))
+    found = risks(report)
+    assert found and found[0].kind == "veto"  # vetoes first
+    assert [r.kind for r in found] == sorted((r.kind for r in found), key=lambda k: k != "veto")
+    text = render_report(report, "md")
+    assert text.index("## Summary") < text.index("## Risks") < text.index("## Workload")
+    for line in summary(report):
+        assert f"**{line.decision}**" in text
+    assert "ruled out" in text

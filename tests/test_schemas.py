@@ -15,7 +15,7 @@ def test_committed_schemas_are_current() -> None:
     for kind in [*KINDS, "report"]:
         committed = json.loads((ROOT / "schemas" / f"{kind}.json").read_text(encoding="utf-8"))
         current = report_schema() if kind == "report" else schema_for(kind)
-        assert committed == current, f"schemas/{kind}.json is stale: run advisor schema -o schemas"
+        assert committed == current, f"schemas/{kind}.json is stale: run advisor schema -o schemas --force"
 
 
 def test_every_data_file_names_its_schema(catalog) -> None:

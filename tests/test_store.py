@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.store import DB_NAME, SCHEMA_VERSION, ProgressStore, StoreError
+from advisor.models.progress import ImportSummary
+from advisor.store import DB_NAME, SCHEMA_VERSION, MilestoneError, ProgressStore, StoreError
 
 
 def test_ticks_persist_across_reopen(advisor_home: Path) -> None:
@@ -32,6 +33,15 @@ def test_schema_version_and_wal(advisor_home: Path) -> None:
     db = sqlite3.connect(advisor_home / DB_NAME)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_settings_are_kept_and_replaced(advisor_home: Path) -> None:
+    with ProgressStore() as store:
+        assert store.setting("theme") is None
+        store.set_setting("theme", "advisor-light")
+        store.set_setting("theme", "advisor-dark")
+    with ProgressStore() as store:
+        assert store.setting("theme") == "advisor-dark"
 
 
 def test_migrates_forward_from_an_older_version(advisor_home: Path) -> None:
@@ -169,9 +179,9 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
     with ProgressStore(tmp_path / "two", clock=lambda: "2025-01-01T00:00:00.000+00:00") as two:
         two.set_tick("a", False)  # older than the import: loses
         two.set_tick("c", True)
-        assert two.import_data(data) == (2, 0)
+        assert two.import_data(data) == ImportSummary(2, 0, 0)
         assert two.done_items() == {"a", "c"}
-        assert two.import_data(data) == (0, 0)  # idempotent
+        assert two.import_data(data) == ImportSummary(0, 0, 0)  # idempotent
 
 
 @pytest.mark.parametrize(
@@ -185,3 +195,75 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
 def test_import_rejects_what_is_not_an_export(tmp_path: Path, data: object, message: str) -> None:
     with ProgressStore(tmp_path) as store, pytest.raises(StoreError, match=message):
         store.import_data(data)
+
+
+def test_milestone_names_are_unique_and_never_only_digits(advisor_home: Path) -> None:
+    with ProgressStore(clock=lambda: "2026-12-02T10:14:00.000+00:00") as store:
+        assert store.save_milestone(" before the split ", {}, {}) == 1
+        with pytest.raises(
+            MilestoneError, match=r"'before the split' is the name of milestone 1 already \(kept 2026-12-02 10:14\)"
+        ):
+            store.save_milestone("before the split", {"a": "b"}, {})
+        with pytest.raises(MilestoneError, match="only digits"):
+            store.save_milestone("42", {}, {})
+        with pytest.raises(MilestoneError, match="give the milestone a name"):
+            store.save_milestone("  ", {}, {})
+        assert [m.name for m in store.milestones()] == ["before the split"]
+        assert store.milestone_name_problem("before the split") is not None
+        assert store.milestone_name_problem("before the split", renaming=1) is None
+        assert store.free_milestone_name("before the split") == "before the split 2"
+        assert store.free_milestone_name("after") == "after"
+
+
+def test_a_milestone_can_be_renamed_and_deleted(advisor_home: Path) -> None:
+    with ProgressStore() as store:
+        store.save_milestone("one", {}, {})
+        store.save_milestone("two", {}, {})
+        assert store.rename_milestone("one", "first").name == "one"
+        assert store.rename_milestone(2, "second").name == "two"
+        assert [m.name for m in store.milestones()] == ["first", "second"]
+        with pytest.raises(MilestoneError, match="'second' is the name of milestone 2 already"):
+            store.rename_milestone("first", "second")
+        with pytest.raises(MilestoneError, match="no kept recommendation 'nope'"):
+            store.rename_milestone("nope", "x")
+        assert store.delete_milestone("first").number == 1
+        assert [m.name for m in store.milestones()] == ["second"]
+        with pytest.raises(MilestoneError, match="no kept recommendation '1'"):
+            store.delete_milestone("1")
+        assert store.save_milestone("first", {}, {}) == 3  # a deleted name is free again
+
+
+def test_the_migration_renames_milestones_that_shared_a_name(advisor_home: Path) -> None:
+    """A database from before names were unique keeps every milestone; copies get their number."""
+    from advisor.store.migrations import MIGRATIONS
+
+    advisor_home.mkdir(parents=True)
+    db = sqlite3.connect(advisor_home / DB_NAME)
+    for script in MIGRATIONS[:3]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 3")
+    for name in ("split", "other", "split", "split"):
+        db.execute(
+            "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, '2026-01-01', '{}', '{}')", (name,)
+        )
+    db.commit()
+    db.close()
+    with ProgressStore() as store:
+        assert store.warnings == []
+        assert [m.name for m in store.milestones()] == ["split", "other", "split (3)", "split (4)"]
+        with pytest.raises(MilestoneError):
+            store.save_milestone("split", {}, {})
+
+
+def test_importing_a_milestone_whose_name_is_taken_keeps_both(tmp_path: Path) -> None:
+    with ProgressStore(tmp_path / "one", clock=lambda: "2026-01-01T00:00:00.000+00:00") as one:
+        one.save_milestone("before the split", {"a": "1"}, {"x": 1})
+        data = one.export_data()
+    with ProgressStore(tmp_path / "two", clock=lambda: "2026-02-01T00:00:00.000+00:00") as two:
+        two.save_milestone("before the split", {"a": "2"}, {"x": 2})
+        summary = two.import_data(data)
+        assert summary.milestones_added == 1
+        assert summary.renamed == (("before the split", "before the split (2)"),)
+        assert [m.name for m in two.milestones()] == ["before the split", "before the split (2)"]
+        two.rename_milestone("before the split (2)", "from my laptop")
+        assert two.import_data(data).milestones_added == 0  # the same one, renamed since: not again

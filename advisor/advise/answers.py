@@ -7,6 +7,7 @@ line, the bad id and the valid ones, never a silently ignored answer.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             problems.append(source.problem((key,), f"unknown question {key!r}{hint}{listing}", at_key=True))
             continue
         choices = [c.id for c in question.choices]
+        offered = {c.id for c in question.offered}
         if value is None:  # written out as "not sure"
             continue
         if question.multiple:
@@ -47,8 +49,8 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
                     problems.append(source.problem(path, _bad_choice(question, item, choices)))
                 elif str(item) in picked:
                     problems.append(source.problem(path, f"{item!r} is listed twice"))
-                else:
-                    picked.append(str(item))
+                elif str(item) in offered:
+                    picked.append(str(item))  # a retired choice is accepted and left out
             answers[question.id] = sorted(picked, key=choices.index)
         elif isinstance(value, list):
             problems.append(
@@ -58,8 +60,9 @@ def check_answers(source: Source, questions: Sequence[Question]) -> dict[str, An
             )
         elif str(value) not in choices:
             problems.append(source.problem((key,), _bad_choice(question, value, choices)))
-        else:
+        elif str(value) in offered:
             answers[question.id] = str(value)
+        # else a retired choice: accepted, and read as "not sure" (no answer)
     if problems:
         raise DataError(problems)
     return {q.id: answers[q.id] for q in questions if q.id in answers}
@@ -71,12 +74,24 @@ def _bad_choice(question: Question, value: object, choices: list[str]) -> str:
 
 
 def dump_answers(answers: Mapping[str, AnswerValue], questions: Sequence[Question]) -> str:
-    """An answers file for `answers`, in questionnaire order, with each question as a comment."""
-    lines = ["# advisor answers: question_id: choice_id (a list where several are allowed)."]
-    lines.append("# A question left out, or given as null, means 'not sure'.")
+    """An answers file for `answers`, in questionnaire order, that explains itself.
+
+    Each question comes with its help and its choices (id, label, help) as comments, so the
+    file can be filled in by hand; `dump_answers({}, questions)` is the blank template that
+    `advisor answers-template` prints. Every value is JSON, which YAML reads as written.
+    """
+    lines = [
+        "# advisor answers: use with `advisor recommend --answers FILE`.",
+        "# Each answer is question_id: choice_id; where several are allowed, a list: [a, b] ([] = none of them).",
+        "# Not sure: null, or leave the question out. The ids never change; the comments show the labels.",
+    ]
     for q in questions:
-        lines.append(f"# {q.text}")
+        several = " Several allowed, as a list." if q.multiple else ""
+        lines += ["", f"# {q.text}{several}"]
+        lines += [f"# {line}" for line in textwrap.wrap(" ".join(q.help.split()), 94)]
+        width = max(len(c.id) for c in q.offered)
+        for c in q.offered:
+            lines.append(f"#   {c.id:<{width}}  {c.label}" + (f": {c.help}" if c.help else ""))
         value = answers.get(q.id)
-        rendered = "null" if value is None else json.dumps(value)
-        lines.append(f"{q.id}: {rendered}")
+        lines.append(f"{q.id}: {'null' if value is None else json.dumps(value)}")
     return "\n".join(lines) + "\n"

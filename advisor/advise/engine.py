@@ -60,7 +60,7 @@ class _RuleBook:
 
 def _alternatives(question: Question, current: NormalisedAnswer | None) -> list[NormalisedAnswer]:
     """Every single change to one answer: another choice, or one choice added or removed."""
-    ids = [c.id for c in question.choices]
+    ids = [c.id for c in question.offered]
     if not question.multiple:
         return [c for c in ids if c != current]
     chosen = current if isinstance(current, frozenset) else frozenset()
@@ -94,6 +94,7 @@ def recommend(catalog: Catalog, answers: Answers) -> Recommendation:
                             to=public_value(alternative),
                             verdict=after.verdict,
                             score=after.score,
+                            vetoed=after.vetoed,
                         )
                     )
 

@@ -52,8 +52,9 @@ class Questionnaire:
         self.by_id = {q.id: q for q in self.questions}
 
     def usable(self, question: Question, value: NormalisedAnswer) -> bool:
-        """Whether `value` is a well-formed answer to `question` (stored answers can be stale)."""
-        choices = {c.id for c in question.choices}
+        """Whether `value` is a well-formed answer to `question` (stored answers can be stale;
+        a retired choice counts as "not sure")."""
+        choices = {c.id for c in question.offered}
         if question.multiple:
             return isinstance(value, frozenset) and value <= choices
         return isinstance(value, str) and value in choices

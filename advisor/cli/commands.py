@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING, Any
 from advisor.cli import exit_codes
 from advisor.cli.output import emit, err, interactive, print_problems
 from advisor.destination import why_not_writable
+from advisor.text.plural import plural
 from advisor.text.suggest import did_you_mean
 
 if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
     from advisor.loading.cache import Digest
     from advisor.loading.catalog import Catalog
+    from advisor.models.recommendation import AnswerValue
+    from advisor.store import ProgressStore
     from advisor.tui.start import Start
 
 
@@ -44,7 +47,7 @@ class Context:
             return load_catalog(folders, cache=True)
         except DataError as exc:
             count = print_problems(exc.problems)
-            err(f"{count} problem(s) in the data; fix them and try again")
+            err(f"{plural(count, 'problem')} in the data; fix them and try again")
             return None
 
 
@@ -59,65 +62,130 @@ def _unwritable(output: Path | None, force: bool) -> bool:
 def recommend(ctx: Context) -> int:
     """`advisor recommend`: headless with --answers, the plain prompts, or the TUI wizard."""
     args = ctx.args
-    if args.answers is None:
-        if args.plain:
-            from advisor.cli.plain import run_advise
-
-            if _unwritable(args.output, args.force):
-                return exit_codes.USAGE
-            catalog = ctx.catalog()
-            return exit_codes.USAGE if catalog is None else run_advise(catalog, args.format, args.output)
+    if args.answers is not None and args.plain:
+        err("--plain asks the questions and --answers FILE gives the answers: use one of them")
+        return exit_codes.USAGE
+    if args.answers is None and not args.plain:
+        flags = (("-o", args.output), ("--format", args.format), ("--save", args.save))
+        given = [flag for flag, value in flags if value]
+        if given:
+            err(
+                f"{', '.join(given)} go with --answers FILE or --plain; in the full-screen wizard the "
+                "recommendation is exported with e and kept with k"
+            )
+            return exit_codes.USAGE
         from advisor.tui.start import Start
 
         return _tui(ctx, Start("advise"))
-    from advisor.advise.answers import load_answers
     from advisor.advise.engine import recommend as advise
-    from advisor.loading.problems import DataError
     from advisor.reports.build import build_report
     from advisor.reports.formats import render_report
 
     if _unwritable(args.output, args.force):
         return exit_codes.USAGE
+    if args.plain:
+        from advisor.cli.plain import can_prompt
+
+        if not can_prompt():
+            err("--plain asks questions and needs a terminal; use --answers FILE in scripts")
+            return exit_codes.USAGE
+    if args.save is not None and _milestone_name_taken(args.save):  # said before any question is asked
+        return exit_codes.USAGE
     catalog = ctx.catalog()
     if catalog is None:
         return exit_codes.USAGE
+    answers = _answers(ctx, catalog)
+    if isinstance(answers, int):
+        return answers
+    report = build_report(catalog, advise(catalog, answers))
+    if args.save is not None:
+        from advisor.store import MilestoneError, ProgressStore
+
+        try:
+            with ProgressStore() as store:
+                number = store.save_milestone(args.save, answers, report.model_dump(mode="json", by_alias=True))
+        except MilestoneError as exc:
+            err(f"not kept: {exc}")
+            return exit_codes.USAGE
+        print(f"kept as milestone {number} ({args.save.strip()})", file=sys.stderr)
+    return emit(render_report(report, args.format or "md"), args.output)
+
+
+def _answers(ctx: Context, catalog: Catalog) -> dict[str, AnswerValue] | int:
+    """The workload's answers, from --answers FILE or asked with plain prompts; or the exit code."""
+    if ctx.args.plain:
+        from advisor.cli.plain import ask_workload
+
+        asked = ask_workload(catalog)
+        return exit_codes.INTERRUPTED if asked is None else asked
+    from advisor.advise.answers import load_answers
+    from advisor.loading.problems import DataError
+
     try:
-        answers = load_answers(args.answers, catalog.questions)
+        return load_answers(ctx.args.answers, catalog.questions)
     except DataError as exc:
         print_problems(exc.problems)
         return exit_codes.USAGE
-    report = build_report(catalog, advise(catalog, answers))
-    if args.save:
-        from advisor.store import ProgressStore
 
-        with ProgressStore() as store:
-            number = store.save_milestone(args.save, answers, report.model_dump(mode="json", by_alias=True))
-        print(f"kept as milestone {number} ({args.save})", file=sys.stderr)
-    return emit(render_report(report, args.format), args.output)
+
+def _milestone_name_taken(name: str) -> bool:
+    """Print why `name` cannot name a new milestone, if it cannot."""
+    from advisor.store import ProgressStore
+
+    with ProgressStore() as store:
+        problem = store.milestone_name_problem(name)
+    if problem:
+        err(f"{problem} (advisor report --list shows them; --rename and --delete change them)")
+    return problem is not None
+
+
+def answers_template(ctx: Context) -> int:
+    """`advisor answers-template`: an answers file to fill in, every question and choice explained."""
+    from advisor.advise.answers import dump_answers
+
+    args = ctx.args
+    if _unwritable(args.output, args.force):
+        return exit_codes.USAGE
+    catalog = ctx.catalog()
+    if catalog is None:
+        return exit_codes.USAGE
+    return emit(dump_answers({}, catalog.questions), args.output)
 
 
 def report(ctx: Context) -> int:
-    """`advisor report`: list, re-render or compare kept recommendations."""
+    """`advisor report`: list, re-render, compare, rename or delete kept recommendations."""
     from advisor.reports.formats import render_report
     from advisor.reports.milestones import UnreadableMilestone, read_report
-    from advisor.store import ProgressStore
+    from advisor.store import MilestoneError, ProgressStore
 
     args = ctx.args
+    if args.ref is not None and (args.list or args.compare or args.rename or args.delete):
+        err(f"{args.ref!r}: --list, --compare, --rename and --delete take no other milestone")
+        return exit_codes.USAGE
     with ProgressStore() as store:
         if args.list:
-            rows = store.milestones()
-            if not rows:
-                print("No recommendation kept yet: advisor recommend --answers FILE --save NAME, or k in the TUI.")
-            for row in rows:
-                print(f"{row.number:>4}  {row.created_at[:16].replace('T', ' ')}  {row.name}")
+            _list_milestones(store)
             return exit_codes.OK
+        try:
+            if args.rename:
+                ref, name = args.rename
+                was = store.rename_milestone(ref, name)
+                print(f"milestone {was.number} ({was.name}) is now called {name.strip()}")
+                return exit_codes.OK
+            if args.delete:
+                was = store.delete_milestone(args.delete)
+                print(f"deleted milestone {was.number} ({was.name}), kept {_when(was.created_at)}")
+                return exit_codes.OK
+        except MilestoneError as exc:
+            err(str(exc))
+            return exit_codes.USAGE
         refs = args.compare or [args.ref]
         found = []
         for ref in refs:
             milestone = store.milestone(ref)
             if milestone is None:
                 err(
-                    f"no kept recommendation {ref!r}"
+                    f"no kept recommendation {ref!r}; advisor report --list shows them"
                     if ref
                     else "no recommendation kept yet; use recommend --save NAME"
                 )
@@ -137,6 +205,34 @@ def report(ctx: Context) -> int:
     return emit(render_report(found[0][1], args.format), args.output)
 
 
+def _when(created_at: str) -> str:
+    """A stored UTC time as the lists show it: '2026-12-02 10:14'."""
+    return created_at[:16].replace("T", " ")
+
+
+def _list_milestones(store: ProgressStore) -> None:
+    """One line per kept recommendation: number, when, confidence, questions answered, name."""
+    from advisor.reports.milestones import UnreadableMilestone, read_report
+
+    rows = store.milestones()
+    if not rows:
+        print("No recommendation kept yet: advisor recommend --answers FILE --save NAME, or k in the TUI.")
+        return
+    print(f"{'#':>4}  {'kept (UTC)':<16}  {'confidence':<10}  {'answered':<8}  name")
+    for row in rows:
+        milestone = store.milestone(row.number)
+        try:
+            kept = read_report(milestone) if milestone is not None else None
+        except UnreadableMilestone:
+            kept = None
+        if kept is None:
+            confidence, answered = "?", "?"
+        else:
+            confidence = kept.confidence_label
+            answered = f"{len(kept.answers)} of {len(kept.answers) + len(kept.unanswered)}"
+        print(f"{row.number:>4}  {_when(row.created_at):<16}  {confidence:<10}  {answered:<8}  {row.name}")
+
+
 def quiz(ctx: Context) -> int:
     """`advisor quiz`: a session in the TUI or plain prompts, or GIFT import and export."""
     args = ctx.args
@@ -148,7 +244,7 @@ def quiz(ctx: Context) -> int:
             err(f"usage: advisor quiz {names[0]} {'FILE.gift' if names[0] == 'import' else 'QUIZ'} [-o FILE]")
             return exit_codes.USAGE
         if names[0] == "import":
-            return import_quiz(Path(names[1]), args.output, args.force)
+            return import_quiz(Path(names[1]), args.output, args.force, args.quiz_id)
         catalog = ctx.catalog()
         return exit_codes.USAGE if catalog is None else export_quiz(catalog, names[1], args.output, args.force)
     catalog = ctx.catalog()
@@ -197,14 +293,14 @@ def validate(ctx: Context) -> int:
     except DataError as exc:
         count = print_problems(exc.problems)
         files = len({p.file for p in exc.problems})
-        err(f"{count} problem(s) in {files} file(s)")
+        err(f"{plural(count, 'problem')} in {plural(files, 'file')}")
         return exit_codes.USAGE
     count = sum(len(yaml_files(f)) for f in folders)
     kinds: dict[str, int] = {}
     for f in catalog.files:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    print(f"ok: {count} file(s) valid ({summary or 'no data files'})")
+    print(f"ok: {plural(count, 'file')} valid ({summary or 'no data files'})")
     from advisor.loading.checks.guessing import guessing_warnings
 
     for warning in guessing_warnings(catalog.files):
@@ -218,7 +314,7 @@ def validate(ctx: Context) -> int:
     for problem in stale:
         print(problem)
     total = sum(1 for _ in all_sources(catalog.files))
-    print(f"{len(stale)} of {total} sourced fact(s) last checked more than {months} month(s) ago")
+    print(f"{len(stale)} of {plural(total, 'sourced fact')} last checked more than {plural(months, 'month')} ago")
     return exit_codes.USAGE if stale else exit_codes.OK
 
 
@@ -242,11 +338,16 @@ def schema(ctx: Context) -> int:
     if output.exists() and not output.is_dir():
         err(f"{output} is a file; give a folder to write the schemas into")
         return exit_codes.USAGE
+    there = [f"{k}.json" for k in kinds if (output / f"{k}.json").exists()]
+    if there and not ctx.args.force:
+        shown = ", ".join(there[:3]) + (f" and {len(there) - 3} more" if len(there) > 3 else "")
+        err(f"{output} holds {shown} already; add --force to overwrite")
+        return exit_codes.USAGE
     output.mkdir(parents=True, exist_ok=True)
     for k in kinds:
         text = json.dumps(makers[k](), indent=2, ensure_ascii=False) + "\n"
         (output / f"{k}.json").write_text(text, encoding="utf-8")
-    print(f"wrote {len(kinds)} schema(s) to {output}")
+    print(f"wrote {plural(len(kinds), 'schema')} to {output}")
     return exit_codes.OK
 
 
@@ -266,7 +367,7 @@ def progress(ctx: Context) -> int:
             source: Path = args.import_
             try:
                 data = json.loads(source.read_text(encoding="utf-8"))
-                changed, added = store.import_data(data)
+                summary = store.import_data(data)
             except OSError as exc:
                 err(f"cannot read {source}: {exc.strerror or exc}")
                 return exit_codes.USAGE
@@ -276,7 +377,14 @@ def progress(ctx: Context) -> int:
             except StoreError as exc:
                 err(f"{source}: {exc}")
                 return exit_codes.USAGE
-            print(f"imported {source}: {changed} checklist change(s), {added} quiz answer(s) added")
+            added = [
+                plural(summary.ticks_changed, "checklist change"),
+                plural(summary.answers_added, "quiz answer"),
+                plural(summary.milestones_added, "milestone"),
+            ]
+            print(f"imported {source}: {', '.join(added[:2])} and {added[2]} added")
+            for name, kept_as in summary.renamed:
+                print(f"  milestone {name!r} is kept as {kept_as!r}: a milestone here has that name")
             return exit_codes.OK
         catalog = ctx.catalog()
         if catalog is None:
@@ -349,7 +457,7 @@ def _tui(
 
         if isinstance(app.load_error, DataError):
             count = print_problems(app.load_error.problems)
-            err(f"{count} problem(s) in the data; fix them and try again")
+            err(f"{plural(count, 'problem')} in the data; fix them and try again")
             return exit_codes.USAGE
         raise app.load_error
     return exit_codes.OK
@@ -360,6 +468,7 @@ COMMANDS: dict[str | None, Callable[[Context], int]] = {
     "learn": learn,
     "recommend": recommend,
     "report": report,
+    "answers-template": answers_template,
     "quiz": quiz,
     "validate": validate,
     "schema": schema,

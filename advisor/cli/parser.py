@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -13,9 +14,21 @@ from advisor.reports.formats import FORMATS
 
 
 class _Parser(argparse.ArgumentParser):
+    commands: dict[str, argparse.ArgumentParser]  # the top-level parser's subcommands, by name
+
     def error(self, message: str) -> NoReturn:  # argparse exits 2 already; keep its wording short
         self.print_usage(sys.stderr)
         self.exit(exit_codes.USAGE, f"advisor: error: {message}\n")
+
+    def parse_args(  # type: ignore[override]  # only the form the CLI calls
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """As argparse, but an unknown flag is reported with the usage of the command it follows."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(self, "commands", {}).get(getattr(parsed, "command", None) or "", self)
+            command.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
 
 
 def _positive(text: str) -> int:
@@ -51,19 +64,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     rec = sub.add_parser("recommend", help="advise on a workload: the wizard, or headless with --answers")
     rec.add_argument("--answers", type=Path, metavar="FILE", help="a YAML answers file (question_id: choice_id)")
-    rec.add_argument("--format", choices=formats, default="md", help="report format (default: md)")
+    rec.add_argument("--format", choices=formats, help="report format (default: md)")
     rec.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     rec.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
-    rec.add_argument("--plain", action="store_true", help="ask the questions with simple prompts, no full screen")
-    rec.add_argument("--save", metavar="NAME", help="keep this recommendation (a milestone) under NAME")
+    rec.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask the questions with simple prompts, no full screen (not with --answers: nothing to ask)",
+    )
+    rec.add_argument("--save", metavar="NAME", help="keep this recommendation (a milestone) under NAME, a new name")
+
+    template = sub.add_parser(
+        "answers-template",
+        help="print an answers file to fill in: every question, its choices and help as comments",
+        description="Print an answers file for `advisor recommend --answers FILE`: every question with its "
+        "choices and help as comments, each answer null (not sure) until you fill it in.",
+    )
+    template.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead of stdout")
+    template.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
 
     report = sub.add_parser("report", help="re-render a kept recommendation, list them, or compare two")
     report.add_argument("ref", nargs="?", help="a milestone number or name (default: the last one kept)")
     report.add_argument("--format", choices=formats, default="md", help="report format (default: md)")
     report.add_argument("-o", "--output", type=Path, metavar="FILE")
     report.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
-    report.add_argument("--list", action="store_true", help="list the kept recommendations")
-    report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="what changed from milestone A to B")
+    actions = report.add_mutually_exclusive_group()
+    actions.add_argument("--list", action="store_true", help="list the kept recommendations")
+    actions.add_argument("--compare", nargs=2, metavar=("A", "B"), help="what changed from milestone A to B")
+    actions.add_argument("--rename", nargs=2, metavar=("MILESTONE", "NEW_NAME"), help="give a milestone a new name")
+    actions.add_argument("--delete", metavar="MILESTONE", help="delete a kept recommendation (a number or name)")
 
     quiz = sub.add_parser(
         "quiz",
@@ -78,7 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--resume", action="store_true", help="continue the quiz you stopped, where you stopped")
     quiz.add_argument("--limit", type=_positive, help="questions per quiz (default 10; with --due, every question due)")
     quiz.add_argument("--format", choices=("gift",), default="gift", help="export format")
-    quiz.add_argument("-o", "--output", type=Path, metavar="FILE", help="where import/export writes")
+    quiz.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="where import/export writes (import creates its folder)"
+    )
+    quiz.add_argument(
+        "--id",
+        dest="quiz_id",
+        metavar="NEW_ID",
+        help="import under this quiz id (its questions' ids follow), e.g. to re-import a quiz we exported",
+    )
     quiz.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
 
     validate = sub.add_parser(
@@ -97,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print or write the JSON Schema of each YAML file kind")
     schema.add_argument("kind", nargs="?", help="one file kind (default: all)")
     schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="write one <kind>.json per kind into DIR")
+    schema.add_argument("--force", action="store_true", help="overwrite the schema files already in DIR")
 
     progress = sub.add_parser("progress", help="show checklist completion; export or import your progress")
     group = progress.add_mutually_exclusive_group()
@@ -105,4 +143,5 @@ def build_parser() -> argparse.ArgumentParser:
         "--import", dest="import_", type=Path, metavar="FILE.json", help="merge progress from a JSON export"
     )
     progress.add_argument("--force", action="store_true", help="overwrite the --export file if it exists")
+    parser.commands = dict(sub.choices)
     return parser

@@ -1,7 +1,8 @@
 """The plain front end: questionary prompts instead of a full-screen app (screen readers, logs).
 
-Advise asks the same questions as the TUI wizard (the questionnaire decides which apply), saves
-the answers after each one, and prints (or writes) the same report as `recommend --answers`.
+Advise asks the same questions as the TUI wizard (the questionnaire decides which apply) and
+saves the answers after each one; the command then prints (or writes) the same report as
+`recommend --answers`.
 The quiz asks the same questions as the Quiz screen, from the same plan, and records to the
 same history. `PLAIN_PROMPTS` holds one prompt per question type.
 """
@@ -9,16 +10,15 @@ same history. `PLAIN_PROMPTS` holds one prompt per question type.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 import questionary
 
-from advisor.advise.engine import recommend
 from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnaire
 from advisor.cli import exit_codes
-from advisor.cli.output import emit, err, interactive
+from advisor.cli.output import err, interactive
 from advisor.loading.catalog import Catalog
 from advisor.models.quiz import (
     Grade,
@@ -34,9 +34,8 @@ from advisor.models.recommendation import AnswerValue
 from advisor.quiz.resume import begin_session, describe_saved, saved_items, saved_plan
 from advisor.quiz.session import Presented, QuizPlan
 from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering, read_number
-from advisor.reports.build import build_report
-from advisor.reports.formats import render_report
 from advisor.store import ProgressStore
+from advisor.text.plural import plural
 
 
 def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, AnswerValue] | None:
@@ -57,13 +56,16 @@ def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, Ans
             if q.multiple:
                 choices = [
                     questionary.Choice(c.label, value=c.id, checked=isinstance(old, list) and c.id in old)
-                    for c in q.choices
+                    for c in q.offered
                 ]
-                instruction = f"({q.help}) space to pick, enter when done"
+                instruction = f"({q.help}) Several allowed: space picks, enter when done."
                 value = questionary.checkbox(title, choices=choices, instruction=instruction).ask()
+                if isinstance(value, list) and len(value) > 1:  # questionary shows "done (2 selections)": say which
+                    labels = {c.id: c.label for c in q.choices}
+                    questionary.print("  " + ", ".join(labels.get(str(v), str(v)) for v in value), style="italic")
             else:
                 choices = [
-                    questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.choices
+                    questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.offered
                 ]
                 choices.append(questionary.Choice("Not sure", value=NOT_SURE))
                 default = old if isinstance(old, str) else NOT_SURE
@@ -78,18 +80,38 @@ def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, Ans
     return kept
 
 
-def run_advise(catalog: Catalog, fmt: str, output: Path | None) -> int:
-    """`advisor recommend --plain`: ask, then print or write the report; returns the exit code."""
-    if not interactive():
-        err("--plain asks questions and needs a terminal; use --answers FILE in scripts")
-        return exit_codes.USAGE
+def can_prompt() -> bool:
+    """Whether plain prompts can reach a person: keys from a terminal, and a terminal to show
+    them on: stdout, or stderr when stdout is redirected (`recommend --plain > report.md`)."""
+    return _tty(sys.stdin) and (_tty(sys.stdout) or _tty(sys.stderr))
+
+
+def _tty(stream: TextIO | None) -> bool:
+    return stream is not None and stream.isatty()
+
+
+@contextmanager
+def _prompts_on_a_terminal() -> Iterator[None]:
+    """Show the prompts on stdout, or on stderr while stdout goes to a file or a pipe."""
+    if _tty(sys.stdout):
+        yield
+        return
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import create_output
+
+    with create_app_session(output=create_output(stdout=sys.stderr)):
+        yield
+
+
+def ask_workload(catalog: Catalog) -> dict[str, AnswerValue] | None:
+    """`advisor recommend --plain`: ask, starting from the answers kept last; None if stopped (Ctrl+C)."""
     with ProgressStore() as store:
         previous = store.load_workload(CURRENT_WORKLOAD) or {}
-    answers = ask_all(catalog, previous)
+    with _prompts_on_a_terminal():
+        answers = ask_all(catalog, previous)
     if answers is None:
         print("Stopped; the answers so far are saved and will be offered next time.", file=sys.stderr)
-        return exit_codes.INTERRUPTED
-    return emit(render_report(build_report(catalog, recommend(catalog, answers)), fmt), output)
+    return answers
 
 
 # --- the quiz ---------------------------------------------------------------------------
@@ -242,7 +264,7 @@ def run_quiz(catalog: Catalog, plan: QuizPlan) -> int:
         # kept, so a quiz stopped here resumes here (in the TUI too)
         store.save_session(session.session_id, saved_plan(session.plan), saved_items(session))
         where = f", from question {session.position + 1}" if session.position else ""
-        print(f"{len(session.items)} question(s){where}; session {session.session_id}\n")
+        print(f"{plural(len(session.items), 'question')}{where}; session {session.session_id}\n")
         stopped = False
         while (presented := session.current) is not None:
             response = ask(presented)

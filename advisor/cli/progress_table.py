@@ -12,9 +12,17 @@ from advisor.quiz.progress import quiz_history
 from advisor.store import ProgressStore
 
 
+class _Console(Console):
+    """Rich's console, except that a closed pipe ends the command as every other command ends."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError  # the CLI's main stops quietly with exit 0; rich would exit 1
+
+
 def print_progress(catalog: Catalog, store: ProgressStore, console: Console | None = None) -> None:
     """Print one row per section (items done, in all, still open), then the quiz history."""
-    console = console or Console()
+    console = console or _Console()
     done = store.done_items()
     table = Table(title="Learning checklist", title_justify="left")
     table.add_column("Section")

@@ -112,9 +112,9 @@ def overview_parts(guide: Guide) -> list[tuple[str, str]]:
         "",
         inline(guide.summary),
         "",
+        # the guide's size in KB is kept in the data but not shown: it tells a reader nothing
         f"**Difficulty:** {guide.difficulty}"
-        f" · **Reading time:** {minutes(guide.reading_time.min, guide.reading_time.max)}"
-        f" · **Size:** about {guide.content_size_kb} KB",
+        f" · **Reading time:** {minutes(guide.reading_time.min, guide.reading_time.max)}",
     ]
     start = [
         "# Before you start",
@@ -141,7 +141,15 @@ def overview_parts(guide: Guide) -> list[tuple[str, str]]:
     related = [
         "# Related topics",
         "",
-        *(f"- **Phase {p.phase}: {inline(p.topic)}** — {inline(p.connection)}" for p in guide.related.previous),
+        # the guide is one phase of a longer curriculum whose other phases advisor does not have:
+        # say so, rather than name "Phase 2" as if it were a page to open
+        "*The guide is one part of a longer curriculum. These topics come from its other parts,"
+        " which are not in advisor: read them elsewhere first if they are new to you.*",
+        "",
+        *(
+            f"- **{inline(p.topic)}** (phase {p.phase} of the curriculum) — {inline(p.connection)}"
+            for p in guide.related.previous
+        ),
         "",
         "## Next steps",
         "",

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from advisor.loading.cache import cache_key
 from advisor.loading.cache import read as read_cache
@@ -34,6 +34,16 @@ from advisor.models.quiz import Quiz
 from advisor.models.rules import Question, Questions, Rule, Rules, Technologies
 
 M = TypeVar("M", bound=DataModel)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an item of the guide is: what kind it is, and its section when it is in one."""
+
+    kind: Literal["concept", "checklist", "exercise", "use-case", "technology"]
+    id: str
+    title: str  # for people: 'Serverless Architecture › Anatomy of a cold start'
+    section: str | None
 
 
 @dataclass(frozen=True)
@@ -121,27 +131,33 @@ class Catalog:
                     return section, concept
         raise KeyError(concept_id)
 
-    def describe(self, item_id: str) -> str:
-        """Where a content item lives, for people: 'Serverless Architecture › Anatomy of a cold start'."""
+    def place(self, item_id: str) -> Place | None:
+        """Where a content item lives (a concept, checklist item, exercise, use case or matrix row)."""
         for section in self.sections:
             for concept in section.concepts:
                 if concept.id == item_id:
-                    return f"{section.title} › {concept.title}"
+                    return Place("concept", item_id, f"{section.title} › {concept.title}", section.id)
             for item in section.checklist:
                 if item.id == item_id:
-                    return f"{section.title} › checklist: {item.text}"
+                    return Place("checklist", item_id, f"{section.title} › checklist: {item.text}", section.id)
             for exercise in section.exercises:
                 if exercise.id == item_id:
-                    return f"{section.title} › exercise: {exercise.title}"
+                    return Place("exercise", item_id, f"{section.title} › exercise: {exercise.title}", section.id)
         names = {row.id: row.name for row in self.matrix.technologies}
         for lst in self.use_cases.lists:
-            for side, label in (("use", "use"), ("avoid", "avoid")):
+            for side in ("use", "avoid"):
                 for case in getattr(lst, side):
                     if case.id == item_id:
-                        return f"Use and avoid › {names.get(lst.technology, lst.technology)} › {label}: {case.text}"
+                        where = f"Use and avoid › {names.get(lst.technology, lst.technology)} › {side}: {case.text}"
+                        return Place("use-case", item_id, where, None)
         if item_id in names:
-            return f"Decision matrix › {names[item_id]}"
-        return item_id
+            return Place("technology", item_id, f"Decision matrix › {names[item_id]}", None)
+        return None
+
+    def describe(self, item_id: str) -> str:
+        """Where a content item lives, for people: 'Serverless Architecture › Anatomy of a cold start'."""
+        found = self.place(item_id)
+        return found.title if found else item_id
 
     def exercises(self) -> list[tuple[Section, Exercise]]:
         return [(s, e) for s in self.sections for e in s.exercises]

@@ -77,3 +77,13 @@ class Milestone(MilestoneInfo):
 
     answers: dict[str, Any]
     report: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What merging a progress export changed; a milestone whose name was taken got a new one."""
+
+    ticks_changed: int
+    answers_added: int
+    milestones_added: int
+    renamed: tuple[tuple[str, str], ...] = ()  # (name in the file, name it was kept under)

@@ -33,6 +33,7 @@ class Flip(DataModel):
     to: AnswerValue
     verdict: Verdict
     score: int
+    vetoed: bool = False  # the verdict after the change is a veto's, whatever the score
 
 
 class TechnologyVerdict(DataModel):

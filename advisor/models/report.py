@@ -45,8 +45,10 @@ class ReportFlip(DataModel):
     to: AnswerValue
     from_label: str
     to_label: str
+    change: str  # the change in words: "add Our own internal services", "Request and response → Long-lived"
     verdict: Verdict
     score: int
+    vetoed: bool = False
 
 
 class ReportTechnology(DataModel):

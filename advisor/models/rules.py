@@ -20,6 +20,9 @@ class Choice(DataModel):
     id: Id
     label: Text
     help: Text | None = None
+    # No longer offered (e.g. it meant the same as "not sure"); its id stays public, so an answer
+    # file that gives it still loads, as "not sure".
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,11 @@ class Question(DataModel):
     multiple: bool = False  # several choices allowed
     choices: list[Choice] = Field(min_length=2)
     ask_if: Condition | None = None
+
+    @property
+    def offered(self) -> list[Choice]:
+        """The choices a front end offers and an answer may count with: all but the retired ones."""
+        return [c for c in self.choices if not c.retired]
 
 
 class Questions(DataModel):

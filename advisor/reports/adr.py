@@ -8,6 +8,7 @@ consequences good and bad, confirmation, the pros and cons of each option, and l
 from __future__ import annotations
 
 from advisor.models.report import Report, ReportTechnology
+from advisor.reports.highlights import flip_outcome
 from advisor.reports.markdown import source_markdown
 from advisor.text.markdown import inline
 
@@ -167,7 +168,10 @@ def render_adr(report: Report) -> str:
             for r in t.reasons
             if r.direction == "against"
         ]
-        lines += [f"* Would become {f.verdict} if {inline(f.question_text)} {inline(f.to_label)}" for f in t.flips]
+        lines += [
+            f"* Would become {flip_outcome(f)} if the answer to “{inline(f.question_text)}” changes: {inline(f.change)}"
+            for f in t.flips
+        ]
         lines.append("")
     lines += ["## More Information", ""]
     sections = sorted({(t.section_title or "") for t in report.technologies if t.section_title})

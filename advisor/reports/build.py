@@ -37,6 +37,19 @@ def answer_label(catalog: Catalog, question_id: str, value: AnswerValue) -> str:
     return labels.get(value, value)
 
 
+def change_label(catalog: Catalog, question_id: str, before: AnswerValue, after: AnswerValue) -> str:
+    """One answer change in words: what is added to or dropped from a several-choice answer,
+    otherwise 'before → after'."""
+    if isinstance(before, list) and isinstance(after, list):
+        added = [v for v in after if v not in before]
+        dropped = [v for v in before if v not in after]
+        words = [f"add {answer_label(catalog, question_id, added)}"] if added else []
+        words += [f"drop {answer_label(catalog, question_id, dropped)}"] if dropped else []
+        if words:
+            return ", ".join(words)
+    return f"{answer_label(catalog, question_id, before)} → {answer_label(catalog, question_id, after)}"
+
+
 def _next_steps(catalog: Catalog, t: TechnologyVerdict) -> list[str]:
     if t.verdict != "recommended" or not t.section:
         return []
@@ -86,8 +99,10 @@ def build_report(
                     to=f.to,
                     from_label=answer_label(catalog, f.question, f.from_),
                     to_label=answer_label(catalog, f.question, f.to),
+                    change=change_label(catalog, f.question, f.from_, f.to),
                     verdict=f.verdict,
                     score=f.score,
+                    vetoed=f.vetoed,
                 )
                 for f in t.flips
             ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advisor.models.report import Report
+from advisor.reports.highlights import technology_outcome
 from advisor.text.markdown import inline
 
 
@@ -30,9 +31,9 @@ def compare(a: Report, b: Report) -> tuple[list[Change], list[Change]]:
     ]
     ta = {t.id: t for t in a.technologies}
     verdict_changes = [
-        Change(t.name, f"{ta[t.id].verdict} ({ta[t.id].score:+d})", f"{t.verdict} ({t.score:+d})")
+        Change(t.name, technology_outcome(ta[t.id]), technology_outcome(t))
         for t in b.technologies
-        if t.id in ta and (ta[t.id].verdict, ta[t.id].score) != (t.verdict, t.score)
+        if t.id in ta and technology_outcome(ta[t.id]) != technology_outcome(t)
     ]
     return answer_changes, verdict_changes
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the table is read by the CLI parser, which must start without pydantic
@@ -23,6 +24,11 @@ class ReportFormat:
     suffix: str  # the file extension, with its dot
     stem_suffix: str  # added to the default file name, so an ADR and the Markdown report can sit side by side
     renderer: str  # "module:function", imported when first used (HTML needs markdown-it, the rest do not)
+    also: tuple[str, ...] = ()  # other extensions a file of this format may have
+
+    def fits(self, path: Path) -> bool:
+        """Whether `path` has an extension of this format ('.md' for Markdown, '.htm' for HTML...)."""
+        return path.suffix.lower() in (self.suffix, *self.also)
 
     def render(self, report: Report) -> str:
         """The report in this format."""
@@ -31,17 +37,26 @@ class ReportFormat:
         return render(report)
 
     def default_name(self, stem: str) -> str:
-        """The file name to offer: 'architecture-recommendation-adr.md'."""
+        """The file name to offer: 'advisor-recommendation-2026-12-02-adr.md'."""
         return f"{stem}{self.stem_suffix}{self.suffix}"
 
 
 FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
-        ReportFormat("md", "Markdown", ".md", "", "advisor.reports.markdown:render_markdown"),
-        ReportFormat("html", "HTML (one self-contained file)", ".html", "", "advisor.reports.html:render_html"),
+        ReportFormat("md", "Markdown", ".md", "", "advisor.reports.markdown:render_markdown", also=(".markdown",)),
+        ReportFormat(
+            "html", "HTML (one self-contained file)", ".html", "", "advisor.reports.html:render_html", also=(".htm",)
+        ),
         ReportFormat("json", "JSON", ".json", "", "advisor.reports.json_report:render_json"),
-        ReportFormat("adr", "Architecture Decision Record (MADR)", ".md", "-adr", "advisor.reports.adr:render_adr"),
+        ReportFormat(
+            "adr",
+            "Architecture Decision Record (MADR)",
+            ".md",
+            "-adr",
+            "advisor.reports.adr:render_adr",
+            also=(".markdown",),
+        ),
     )
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.models.report import Report, ReportSource, ReportTechnology
+from advisor.reports.highlights import risks, summary
 from advisor.text.markdown import inline, source_link
 
 VERDICT_LABEL = {"recommended": "✅ Recommended", "consider": "🤔 Consider", "avoid": "⛔ Avoid"}
@@ -38,10 +39,8 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
     if t.flips:
         lines += ["**What would change this verdict**", ""]
         for f in t.flips:
-            lines.append(
-                f"- {inline(f.question_text)} {inline(f.from_label)} → {inline(f.to_label)}: "
-                f"{VERDICT_LABEL[f.verdict]} ({f.score:+d})"
-            )
+            verdict = VERDICT_LABEL[f.verdict] + (" (vetoed)" if f.vetoed else f" ({f.score:+d})")
+            lines.append(f"- {inline(f.question_text)} {inline(f.change)}: {verdict}")
         lines.append("")
     else:
         lines += ["*No single answer change moves this verdict.*", ""]
@@ -61,9 +60,16 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     by_id = {t.id: t for t in report.technologies}
-    for d in report.decisions:
-        chosen = ", ".join(by_id[t].name for t in d.chosen) or "no clear choice: see the verdicts"
-        lines.append(f"- **{inline(d.title)}**: {inline(chosen)}")
+    lines += [f"- **{inline(line.decision)}**: {inline(line.chosen)}" for line in summary(report)]
+    found = risks(report)
+    if found:
+        lines += ["", "## Risks", "", "Ruled out, and what to watch in what is recommended:", ""]
+        for risk in found:
+            lead = (
+                f"**{inline(risk.technology)}** ruled out" if risk.kind == "veto" else f"**{inline(risk.technology)}**"
+            )
+            weight = "" if risk.weight is None else f" ({risk.weight:+d})"
+            lines.append(f"- {lead}{weight}: {inline(risk.text)} — *{inline(risk.where)}*")
     lines += ["", "## Workload", "", "| Question | Answer |", "| --- | --- |"]
     lines += [f"| {inline(a.question)} | {inline(a.label)} |" for a in report.answers]
     lines += [f"| {inline(a.question)} | *not sure* |" for a in report.unanswered]

@@ -49,6 +49,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     """
+    -- milestone names are unique: `advisor report NAME` must mean one. Older files may hold the
+    -- same name twice; every copy after the first gets its number added ("before the split (4)").
+    UPDATE milestones SET name = name || ' (' || id || ')' WHERE EXISTS (
+        SELECT 1 FROM milestones AS older WHERE older.name = milestones.name AND older.id < milestones.id
+    );
+    CREATE UNIQUE INDEX milestones_name ON milestones (name);
+    """,
+    """
+    CREATE TABLE settings (  -- the user's preferences by name, e.g. 'theme'; kept on this machine only
+        name       TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    );
+    """,
+    """
     CREATE TABLE quiz_sessions (  -- a session's questions and their order, so an interrupted quiz resumes
         session_id TEXT PRIMARY KEY,
         started_at TEXT NOT NULL,

@@ -1,20 +1,22 @@
 """The progress store: the one writer of user state, with a typed method per kind of record.
 
-Checklist ticks, the append-only quiz answer log, the Advise answers kept by name (workloads)
-and kept recommendations (milestones). Each write is one transaction, stamped with `clock`.
+Checklist ticks, the append-only quiz answer log, the Advise answers kept by name (workloads),
+kept recommendations (milestones) and preferences (settings, such as the theme). Each write is
+one transaction, stamped with `clock`.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from advisor.models.progress import Answer, Milestone, MilestoneInfo, NewAnswer, SavedSession, Tick
+from advisor.models.progress import Answer, ImportSummary, Milestone, MilestoneInfo, NewAnswer, SavedSession, Tick
 
 ANSWER_COLUMNS = "question_id, revision, session_id, answered_at, correct, response, seconds, practice"
 INSERT_ANSWER = f"INSERT INTO quiz_answers ({ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -36,10 +38,18 @@ UPSERT_WORKLOAD = (
     "INSERT INTO workloads (name, answers, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (name) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at"
 )
+UPSERT_SETTING = (
+    "INSERT INTO settings (name, value, changed_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at"
+)
 
 
 class StoreError(Exception):
     """The store cannot do what was asked (e.g. an import file is not ours); the message says why."""
+
+
+class MilestoneError(StoreError):
+    """A milestone cannot be kept, renamed or deleted as asked (a name taken, none of that number...)."""
 
 
 def default_home() -> Path:
@@ -195,13 +205,62 @@ class ProgressStore:
         return data if isinstance(data, dict) else None
 
     # --- milestones (kept recommendations) ----------------------------------------------------
+    # A name is unique (a unique index holds it) and never only digits, so `advisor report REF`
+    # means one milestone whether REF is its number or its name.
+
+    def milestone_name_problem(self, name: str, *, renaming: int | None = None) -> str | None:
+        """Why `name` cannot name a kept recommendation (the one numbered `renaming` aside), or None."""
+        with self.db.lock:
+            return _name_problem(self.db.connection, name.strip(), renaming)
+
+    def free_milestone_name(self, wanted: str) -> str:
+        """`wanted`, or the first of 'wanted 2', 'wanted 3'... not taken: a default to offer."""
+        names = {info.name for info in self.milestones()}
+        name, n = wanted, 1
+        while name in names:
+            n += 1
+            name = f"{wanted} {n}"
+        return name
 
     def save_milestone(self, name: str, answers: dict[str, Any], report: dict[str, Any]) -> int:
-        """Keep a recommendation; returns its number."""
-        return self._execute(
-            "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)",
-            (name, self.clock(), json.dumps(answers, sort_keys=True), json.dumps(report, sort_keys=True)),
-        )
+        """Keep a recommendation under a new `name`; returns its number. MilestoneError if the name cannot be used."""
+        name = name.strip()
+
+        def insert(db: sqlite3.Connection) -> int:
+            problem = _name_problem(db, name)
+            if problem:
+                raise MilestoneError(problem)
+            cursor = db.execute(
+                "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)",
+                (name, self.clock(), json.dumps(answers, sort_keys=True), json.dumps(report, sort_keys=True)),
+            )
+            return int(cursor.lastrowid or 0)
+
+        return self.db.write(insert)
+
+    def rename_milestone(self, ref: str | int, new_name: str) -> MilestoneInfo:
+        """Give a kept recommendation (by number or name) a new name; returns it as it was before."""
+        new_name = new_name.strip()
+
+        def rename(db: sqlite3.Connection) -> MilestoneInfo:
+            found = _find_milestone(db, ref)
+            problem = _name_problem(db, new_name, found.number)
+            if problem:
+                raise MilestoneError(problem)
+            db.execute("UPDATE milestones SET name = ? WHERE id = ?", (new_name, found.number))
+            return found
+
+        return self.db.write(rename)
+
+    def delete_milestone(self, ref: str | int) -> MilestoneInfo:
+        """Delete a kept recommendation (by number or name); returns what was deleted."""
+
+        def delete(db: sqlite3.Connection) -> MilestoneInfo:
+            found = _find_milestone(db, ref)
+            db.execute("DELETE FROM milestones WHERE id = ?", (found.number,))
+            return found
+
+        return self.db.write(delete)
 
     def milestones(self) -> list[MilestoneInfo]:
         """Every kept recommendation, oldest first."""
@@ -209,18 +268,28 @@ class ProgressStore:
         return [MilestoneInfo(int(str(r[0])), str(r[1]), str(r[2])) for r in rows]
 
     def milestone(self, ref: str | int | None = None) -> Milestone | None:
-        """A kept recommendation by number or name (the newest of that name); the last one when None."""
+        """A kept recommendation by number or name; the last one when None."""
         columns = "SELECT id, name, created_at, answers, report FROM milestones"
         if ref is None:
             rows = self.db.read(f"{columns} ORDER BY id DESC LIMIT 1")
-        elif isinstance(ref, int) or str(ref).isdigit():
-            rows = self.db.read(f"{columns} WHERE id = ?", (int(ref),))
         else:
-            rows = self.db.read(f"{columns} WHERE name = ? ORDER BY id DESC LIMIT 1", (ref,))
+            where, value = _where(ref)
+            rows = self.db.read(f"{columns} WHERE {where}", (value,))
         if not rows:
             return None
         r = rows[0]
         return Milestone(int(str(r[0])), str(r[1]), str(r[2]), json.loads(str(r[3])), json.loads(str(r[4])))
+
+    # --- settings (preferences such as the theme) ---------------------------------------------
+
+    def setting(self, name: str) -> str | None:
+        """The value of the preference `name`, or None if it was never set."""
+        rows = self.db.read("SELECT value FROM settings WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Keep `value` as the preference `name`."""
+        self._execute(UPSERT_SETTING, (name, value, self.clock()))
 
     # --- export / import ---------------------------------------------------------------------
 
@@ -230,11 +299,38 @@ class ProgressStore:
 
         return export_data(self)
 
-    def import_data(self, data: Any) -> tuple[int, int]:
-        """Merge an export into this store in one transaction; returns (ticks changed, answers added)."""
+    def import_data(self, data: Any) -> ImportSummary:
+        """Merge an export into this store in one transaction; says what changed."""
         from advisor.store.transfer import import_data
 
         return import_data(self, data)
+
+
+def _where(ref: str | int) -> tuple[str, str | int]:
+    """The SQL test and value that find a milestone by number (digits) or by name."""
+    if isinstance(ref, int) or str(ref).strip().isdigit():
+        return "id = ?", int(ref)
+    return "name = ?", str(ref).strip()
+
+
+def _find_milestone(db: sqlite3.Connection, ref: str | int) -> MilestoneInfo:
+    where, value = _where(ref)
+    row = db.execute(f"SELECT id, name, created_at FROM milestones WHERE {where}", (value,)).fetchone()
+    if row is None:
+        raise MilestoneError(f"no kept recommendation {str(ref)!r}; advisor report --list shows them")
+    return MilestoneInfo(int(row[0]), str(row[1]), str(row[2]))
+
+
+def _name_problem(db: sqlite3.Connection, name: str, renaming: int | None = None) -> str | None:
+    if not name:
+        return "give the milestone a name"
+    if name.isdigit():
+        return f"{name!r} is only digits, which would read as a milestone number; use a word too"
+    row = db.execute("SELECT id, created_at FROM milestones WHERE name = ?", (name,)).fetchone()
+    if row is not None and row[0] != renaming:
+        when = str(row[1])[:16].replace("T", " ")
+        return f"{name!r} is the name of milestone {row[0]} already (kept {when}); choose another name"
+    return None
 
 
 def answer_values(a: Answer) -> tuple[Any, ...]:

@@ -1,7 +1,8 @@
 """`advisor progress --export/--import`: the whole store as one JSON document, and merging it back.
 
 Importing merges: the newer change to a checklist item or workload wins, milestones and quiz
-answers already present are skipped, so importing the same file twice adds nothing.
+answers already present are skipped, so importing the same file twice adds nothing. A milestone
+whose name is taken by another one here is added under a new name ("before the split (2)").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from advisor.models.progress import ImportSummary
 from advisor.store.progress import (
     INSERT_ANSWER,
     SELECT_ANSWERS,
@@ -64,8 +66,8 @@ def export_data(store: ProgressStore) -> dict[str, Any]:
 Row = tuple[Any, ...]
 
 
-def import_data(store: ProgressStore, data: Any) -> tuple[int, int]:
-    """Merge an export into `store` in one transaction; returns (ticks changed, answers added)."""
+def import_data(store: ProgressStore, data: Any) -> ImportSummary:
+    """Merge an export into `store` in one transaction; says what changed."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise StoreError(f'not an advisor progress export (expected "format": "{EXPORT_FORMAT}")')
     version = data.get("version")
@@ -102,15 +104,31 @@ def import_data(store: ProgressStore, data: Any) -> tuple[int, int]:
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"malformed export entry ({type(exc).__name__}: {exc})") from None
 
-    def merge(db: sqlite3.Connection) -> tuple[int, int]:
-        changed = added = 0
+    def merge(db: sqlite3.Connection) -> ImportSummary:
+        changed = added = kept = 0
+        renamed: list[tuple[str, str]] = []
         for row in ticks:
             changed += db.execute(f"{UPSERT_TICK} WHERE excluded.changed_at > checklist.changed_at", row).rowcount
         for row in workloads:
             db.execute(f"{UPSERT_WORKLOAD} WHERE excluded.updated_at > workloads.updated_at", row)
-        for row in milestones:
-            if not db.execute("SELECT 1 FROM milestones WHERE name = ? AND created_at = ?", row[:2]).fetchone():
-                db.execute("INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)", row)
+        for name, created_at, answers_json, report_json in milestones:
+            # the same one (imported before, perhaps renamed since): kept at that moment with that report
+            same = "SELECT 1 FROM milestones WHERE created_at = ? AND report = ?"
+            if db.execute(same, (created_at, report_json)).fetchone():
+                continue
+            if not name.strip() or name.strip().isdigit():  # a name must not read as a number
+                name = f"imported {name.strip()}".strip()
+            free, n = name, 1
+            while db.execute("SELECT 1 FROM milestones WHERE name = ?", (free,)).fetchone():
+                n += 1
+                free = f"{name} ({n})"
+            if free != name:
+                renamed.append((name, free))
+            db.execute(
+                "INSERT INTO milestones (name, created_at, answers, report) VALUES (?, ?, ?, ?)",
+                (free, created_at, answers_json, report_json),
+            )
+            kept += 1
         for answer in answers:
             exists = db.execute(
                 "SELECT 1 FROM quiz_answers WHERE question_id = ? AND session_id = ? AND answered_at = ?",
@@ -119,7 +137,7 @@ def import_data(store: ProgressStore, data: Any) -> tuple[int, int]:
             if not exists:
                 db.execute(INSERT_ANSWER, answer)
                 added += 1
-        return changed, added
+        return ImportSummary(changed, added, kept, tuple(renamed))
 
     return store.db.write(merge)
 

@@ -25,6 +25,27 @@ def inline(text: str) -> str:
     return "".join([*out, _escape(text[last:])])
 
 
+def code_spans(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is_code) in order: the `code spans` without their backticks.
+
+    As in Markdown, one space just inside both backticks is dropped (`` `a` `` is the way to
+    write code that holds a backtick); text with no code span is one plain piece.
+    """
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for span in _CODE_SPAN.finditer(text):
+        if span.start() > last:
+            pieces.append((text[last : span.start()], False))
+        code = span.group(2)
+        if len(code) > 2 and code.startswith(" ") and code.endswith(" ") and code.strip():
+            code = code[1:-1]
+        pieces.append((code, True))
+        last = span.end()
+    if last < len(text) or not pieces:
+        pieces.append((text[last:], False))
+    return pieces
+
+
 def minutes(low: int, high: int) -> str:
     """'75–90 min' or '4–5 h' or '5 h 15 min – 6 h 30 min', whichever reads best."""
 

@@ -15,14 +15,28 @@ from textual.screen import Screen
 from advisor.store import ProgressStore
 from advisor.tui.messages import CatalogLoaded, ProgressSaved, ThemeChanged, TickChanged
 from advisor.tui.navigation import DESTINATIONS, screen_for
+from advisor.tui.recent import RecentFiles
 from advisor.tui.start import Start
 from advisor.tui.store_writer import StoreWriter
+from advisor.tui.themes import DARK, LIGHT, THEMES
 
 if TYPE_CHECKING:  # the catalog (pydantic and every model) may load after the first frame
+    from textual.command import Provider
+
+    from advisor.learn.search import Entry
     from advisor.loading.cache import Digest
     from advisor.loading.catalog import Catalog
 
-DARK, LIGHT = "textual-dark", "textual-light"
+
+THEME_SETTING = "theme"  # the store's setting that keeps the theme chosen last
+_TEXTUAL_COMMANDS_LEFT_OUT = {"Keys", "Maximize", "Minimize", "Theme"}
+
+
+def _guide_search() -> type[Provider]:
+    # imported when the palette first opens, not at start-up
+    from advisor.tui.guide_search import GuideSearch
+
+    return GuideSearch
 
 
 class AdvisorApp(App[None]):
@@ -31,6 +45,7 @@ class AdvisorApp(App[None]):
     TITLE = "advisor"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 - Textual's own declaration
+    COMMANDS = App.COMMANDS | {_guide_search}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("t", "toggle_theme", "Theme"),
@@ -57,10 +72,16 @@ class AdvisorApp(App[None]):
         self._loading: Future[Catalog] | None = None
         self.digest = digest
         self.load_error: BaseException | None = None
+        self._guide_index: list[Entry] | None = None  # the palette's search of the guide, built once
+        self.last_section: str | None = None  # the section read last, for Learn to show where the reader was
         self.store = store
         self.start = start or Start()
         self.writer = StoreWriter(self.call_from_thread)
-        self.theme = DARK
+        self.recent = RecentFiles()
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        saved = store.setting(THEME_SETTING)
+        self.theme = saved if saved in THEMES else DARK
         # No animations: a key should show its result in the next frame, not slide towards it
         # (the tab underline alone repainted the screen sixty times a second for 300 ms).
         self.animation_level = "none"
@@ -163,7 +184,10 @@ class AdvisorApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_theme(self) -> None:
-        self.theme = LIGHT if self.theme == DARK else DARK
+        """Switch between the app's dark and light themes; the choice is kept for the next start."""
+        self.theme = theme = LIGHT if self.theme == DARK else DARK
+        store = self.store
+        self.writer.submit(lambda: store.set_setting(THEME_SETTING, theme))
 
     def _theme_changed(self) -> None:
         """Tell every screen in the stack, shown or not.
@@ -185,7 +209,12 @@ class AdvisorApp(App[None]):
                 text.refresh(layout=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own entries, less those that are not for this app's users: its key panel and
+        # widget maximising (help lists the keys), and its theme list (the app offers the two
+        # themes it checks for contrast, with its own toggle below).
+        for command in super().get_system_commands(screen):
+            if command.title not in _TEXTUAL_COMMANDS_LEFT_OUT:
+                yield command
         yield SystemCommand("Home", "The start screen", lambda: self.action_open("home"))
         for destination in DESTINATIONS.values():
             if destination.palette:

@@ -42,16 +42,33 @@ def _section(app: AdvisorApp, section_id: str) -> Screen[None]:
     return SectionScreen(app.catalog.section(section_id))
 
 
+def _item(app: AdvisorApp, item_id: str) -> Screen[None]:
+    """Where an item of the guide is shown: its section at that concept or checklist item, or its page."""
+    from advisor.tui.screens.section import SectionScreen
+
+    place = app.catalog.place(item_id)
+    if place is None:
+        raise KeyError(item_id)
+    if place.section is not None:
+        tab = {"concept": "concepts", "checklist": "checklist", "exercise": "exercises"}[place.kind]
+        return SectionScreen(app.catalog.section(place.section), tab, item=item_id)
+    return DESTINATIONS["use-cases" if place.kind == "use-case" else "matrix"].make(app, "")
+
+
 def _advise(app: AdvisorApp, _: str) -> Screen[None]:
     from advisor.tui.screens.advise import AdviseScreen
 
     return AdviseScreen()
 
 
-def _quiz(app: AdvisorApp, _: str) -> Screen[None]:
+def _quiz(app: AdvisorApp, quiz_id: str) -> Screen[None]:
+    """The quiz chooser; `quiz:<id>` starts that quiz straight away."""
+    from advisor.quiz.plan import QuizPlan
     from advisor.tui.screens.quiz import QuizChooser
 
-    return QuizChooser()
+    if quiz_id and quiz_id not in {q.id for q in app.catalog.quizzes}:
+        raise KeyError(quiz_id)
+    return QuizChooser(QuizPlan((quiz_id,)) if quiz_id else None)
 
 
 def _milestones(app: AdvisorApp, _: str) -> Screen[None]:
@@ -106,6 +123,7 @@ DESTINATIONS: dict[str, Destination] = {
         Destination("advise", "Advise", "Describe a workload, get a recommendation", _advise),
         Destination("quiz", "Quiz", "Test yourself on a section, or review what is due", _quiz),
         Destination("section", "Read", "A section of the guide", _section, palette=False),
+        Destination("item", "Read", "An item of the guide where it is shown", _item, palette=False),
         Destination(
             "matrix",
             "Decision matrix",

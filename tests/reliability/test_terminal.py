@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -84,9 +85,10 @@ async def test_resizing_mid_quiz_and_mid_wizard(make_app) -> None:
 class Pty:
     """A program in a pseudo-terminal, read and typed at as a person would."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], stdout: IO[bytes] | None = None) -> None:
+        """`stdout` sends the program's standard output there (a file) instead of the terminal."""
         self.master, slave = pty.openpty()
-        self.proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+        self.proc = subprocess.Popen(args, stdin=slave, stdout=stdout or slave, stderr=slave, env=env, close_fds=True)
         os.close(slave)
         self.seen = b""
 
@@ -135,9 +137,32 @@ def test_plain_advise_on_a_dumb_terminal_and_ctrl_c_keeps_answers(advisor_home: 
 
 
 @pytest.mark.slow
+def test_plain_advise_asks_on_the_terminal_while_the_report_goes_to_a_file(advisor_home: Path, tmp_path: Path) -> None:
+    """`advisor recommend --plain > report.md`, as the README has it: prompts on the terminal."""
+    report = tmp_path / "report.md"
+    with report.open("wb") as out:
+        p = Pty([*ADVISOR, "recommend", "--plain"], env(advisor_home, TERM="xterm"), stdout=out)
+        p.wait_for(b"(1/23)")
+        p.send(b"\x1b[B\r")  # from "Not sure", down wraps to the first choice
+        for _ in range(2, 40):
+            if p.proc.poll() is not None:
+                break
+            try:
+                p.wait_for(b"/23)", timeout=5)
+            except AssertionError:
+                break
+            p.seen = b""
+            p.send(b"\r")  # not sure, or none of these
+        assert p.finish() == 0, p.seen[-500:]
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# Architecture recommendation") and "Steady" in text
+    assert "(1/23)" not in text  # the questions went to the terminal, not into the report
+
+
+@pytest.mark.slow
 def test_plain_quiz_ctrl_c_keeps_what_was_answered(advisor_home: Path) -> None:
     p = Pty([*ADVISOR, "quiz", "edge", "--plain", "--seed", "3", "--limit", "3"], env(advisor_home, TERM="xterm"))
-    p.wait_for(b"3 question(s)")
+    p.wait_for(b"3 questions")
     p.wait_for(b"?")
     time.sleep(0.3)
     p.send(b"\x03")

@@ -35,5 +35,5 @@ async def test_a_closed_screen_is_freed(make_app, opens: str, keys: list[str]) -
         await pilot.pause(0.2)
         gc.collect()
         assert screen() is None, f"{opens}: the closed screen is still referenced"
-        app.theme = "textual-light"  # and telling the screens left about a theme change still works
+        app.theme = "advisor-light"  # and telling the screens left about a theme change still works
         await pilot.pause()

@@ -91,7 +91,7 @@ async def test_help_palette_and_theme(make_app) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("t")
-        assert app.theme == "textual-light"
+        assert app.theme == "advisor-light"
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {
             "Learn",

@@ -31,7 +31,8 @@ def shown_text(widget) -> str:
 
 
 def words(text: str) -> str:
-    return " ".join(text.split())
+    """Text as drawn: wrapped lines joined, `code` without its backticks."""
+    return " ".join(text.replace("`", "").split())
 
 
 async def test_the_first_space_ticks_the_first_option(make_app, catalog) -> None:
@@ -222,7 +223,7 @@ async def test_after_the_answer_each_option_says_right_wrong_and_your_pick(make_
         assert f"✗ [x] {presented.order.index(wrong.id) + 1} {words(wrong.text)} ← your pick" in drawn
         assert "← missed" in drawn or sum(o.correct for o in q.options) == 1
         feedback = str(screen.query_one("#quiz-feedback").render())
-        assert "Partly right" in feedback and f"✗ {wrong.text}" in feedback and "credit" not in feedback
+        assert "Partly right" in feedback and f"✗ {words(wrong.text)}" in words(feedback) and "credit" not in feedback
 
 
 async def test_ordering_and_matching_feedback_show_positions_and_mappings(make_app, catalog) -> None:

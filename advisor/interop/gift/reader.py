@@ -54,6 +54,7 @@ _TOKEN_RE = re.compile(r"\[(id|tag|tests|unit|revision|source):((?:\\.|[^\]\\\x0
 _TOKEN_ESCAPE_RE = re.compile(r"\\([\\\]])")
 _HTML_BREAK_RE = re.compile(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
+_OUR_HEADER_RE = re.compile(r"^//\s*advisor quiz ([a-z0-9][a-z0-9_-]*): (.+)$")  # what export_gift writes first
 
 _QUESTION = TypeAdapter(QuizQuestion)
 
@@ -72,10 +73,14 @@ class Skipped:
 
 @dataclass
 class GiftImport:
-    """The imported quiz as plain data (``Quiz.model_validate`` accepts it when it has questions)."""
+    """The imported quiz as plain data (``Quiz.model_validate`` accepts it when it has questions).
+
+    `exported_as` is the quiz id named in the header our own export writes, when the file has it.
+    """
 
     quiz: dict[str, Any]
     skipped: list[Skipped] = field(default_factory=list)
+    exported_as: str | None = None
 
 
 class _Unsupported(Exception):
@@ -461,6 +466,8 @@ class _Importer:
     """State carried from one block to the next: current category, ids in use, findings."""
 
     quiz_id: str
+    exported_as: str | None = None  # the quiz id in our export's header
+    exported_title: str | None = None
     category: list[str] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
     number: int = 0
@@ -470,6 +477,8 @@ class _Importer:
     def block(self, block: _Block) -> None:
         """Handle one blank-line-separated block: comment, category or question."""
         for number, comment in block.comments:
+            if self.exported_as is None and self.number == 0 and (header := _OUR_HEADER_RE.match(comment)):
+                self.exported_as, self.exported_title = header.group(1), header.group(2).strip()
             if match := NOT_REPRESENTABLE_RE.match(comment):
                 kind, qid, why = match.groups()
                 reason = f"{kind} question {qid} is not representable in GIFT" + (f": {why}" if why else "")
@@ -536,8 +545,15 @@ class _Importer:
         return common
 
     def question_id(self, meta: _Meta, name: str | None) -> tuple[str, list[str]]:
-        """The ``[id:…]`` if any, else a slug of quiz id + title, else quiz id + number."""
+        """The ``[id:…]`` if any, else a slug of quiz id + title, else quiz id + number.
+
+        Our own export's ids start with its quiz id; imported under another quiz id, they start
+        with that one instead, so the copy can sit beside the original.
+        """
         base = _as_id(meta.id) if meta.id else ""
+        old = f"{self.exported_as}-"
+        if self.exported_as and self.exported_as != self.quiz_id and base.startswith(old):
+            base = _as_id(f"{self.quiz_id}-{base.removeprefix(old)}")[:ID_MAX].rstrip("-_")
         if not base and name and slugify(name):
             base = slugify(f"{self.quiz_id}-{name}")
         base = base or f"{self.quiz_id[: ID_MAX - 8].rstrip('-')}-q{self.number}"
@@ -546,19 +562,21 @@ class _Importer:
         return unique, notes
 
 
-def import_gift(text: str, *, quiz_id: str, title: str) -> GiftImport:
+def import_gift(text: str, *, quiz_id: str, title: str | None = None) -> GiftImport:
     """Read GIFT `text` into a quiz (plain data) and a list of what was skipped, with lines.
 
+    `title` None keeps the title our own export wrote in its header, else uses `quiz_id`.
     Never raises for anything in `text`; only an invalid `quiz_id` or empty `title` (the
     caller's mistake) raises ValueError. The quiz has no questions when none could be read,
     and then does not validate.
     """
     if not ID_RE.match(quiz_id) or len(quiz_id) > ID_MAX:
         raise ValueError(f"{quiz_id!r} is not a valid quiz id")
-    if not title.strip():
+    if title is not None and not title.strip():
         raise ValueError("the quiz title is empty")
     importer = _Importer(quiz_id)
     for block in _blocks(text):
         importer.block(block)
-    quiz = {"kind": "quiz", "id": quiz_id, "title": title.strip(), "questions": importer.questions}
-    return GiftImport(quiz, importer.skipped)
+    title = (title or importer.exported_title or quiz_id).strip()
+    quiz = {"kind": "quiz", "id": quiz_id, "title": title, "questions": importer.questions}
+    return GiftImport(quiz, importer.skipped, importer.exported_as)

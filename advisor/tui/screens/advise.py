@@ -18,18 +18,31 @@ from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnai
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report
 from advisor.models.rules import Question
+from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.hanging_text import Hanging
+from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
 from advisor.tui.widgets.title_bar import TitleBar
 
 
+def _choice_body(label: str, help_text: str | None) -> Content:
+    """A choice's label and, muted, what it means; inline `code` as code."""
+    if not help_text:
+        return inline_code(label)
+    return Content.assemble(inline_code(label), inline_code(f" — {help_text}", "$foreground-muted"))
+
+
 def _choice_text(n: int, label: str, help_text: str | None) -> Content:
-    parts: list[str | tuple[str, str]] = [(f"{n}  ", "bold"), label]
-    if help_text:
-        parts.append((f"  — {help_text}", "$foreground-muted"))
-    return Content.assemble(*parts)
+    """One line for a list that draws its own indent (the several-choice list)."""
+    return Content.assemble((f"{n}  ", "bold"), _choice_body(label, help_text))
+
+
+def _choice(n: int, label: str, help_text: str | None) -> Hanging:
+    """A choice whose wrapped lines start under its label, not under its number."""
+    return Hanging(_choice_body(label, help_text), Content.styled(f"{n}  ", "bold"))
 
 
 class AdviseScreen(AdvisorScreen):
@@ -43,6 +56,7 @@ class AdviseScreen(AdvisorScreen):
         Binding("s", "not_sure", "Not sure"),
         Binding("r", "results", "Results"),
         Binding("ctrl+n", "restart", "Start over", show=False),
+        Binding("ctrl+z", "undo", "Undo start over"),
         Binding("ctrl+o", "load", "Load file", show=False),
         Binding("ctrl+s", "save", "Save file", show=False),
         # priority: in the several-choice list, enter must go on rather than toggle
@@ -52,7 +66,7 @@ class AdviseScreen(AdvisorScreen):
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
         ("1 – 9, enter", "choose (or tick, where several are allowed)"),
         ("0", "not sure"),
-        ("ctrl+n", "clear the answers and start over"),
+        ("ctrl+n", "clear the answers and start over (asks first; ctrl+z undoes it once)"),
         ("ctrl+o / ctrl+s", "load answers from / save them to a YAML file"),
     ]
 
@@ -62,6 +76,8 @@ class AdviseScreen(AdvisorScreen):
     def __init__(self, answers: dict[str, AnswerValue] | None = None) -> None:
         super().__init__()
         self.answers: dict[str, AnswerValue] = dict(answers or {})
+        self.cleared: dict[str, AnswerValue] | None = None  # what ctrl+n cleared, until ctrl+z or another answer
+        self._overwrite: Path | None = None  # the answers file the user was just asked about overwriting
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -80,7 +96,12 @@ class AdviseScreen(AdvisorScreen):
         self.questionnaire = Questionnaire(self.advisor.catalog.questions)
         if not self.answers:
             self.answers = dict(self.advisor.store.load_workload(CURRENT_WORKLOAD) or {})
-        self.index = 0
+        self.index = self.first_unanswered()
+
+    def first_unanswered(self) -> int:
+        """Where to carry on: the first question that applies and has no answer (the first if all have)."""
+        questions = self.applicable()
+        return next((i for i, q in enumerate(questions) if q.id not in self.answers), 0)
 
     # --- which questions apply -------------------------------------------------------------
 
@@ -99,12 +120,13 @@ class AdviseScreen(AdvisorScreen):
     def watch_index(self, index: int) -> None:
         questions = self.applicable()
         q = questions[index]
+        several = " · several allowed" if q.multiple else ""  # said here, not in the question's text
         self.query_one("#step", Static).update(
-            Content.styled(f"Question {index + 1} of {len(questions)}", "$foreground-muted")
+            Content.styled(f"Question {index + 1} of {len(questions)}{several}", "$foreground-muted")
         )
         self.query_one("#wizard-progress", ProgressBar).update(total=len(questions), progress=index)
-        self.query_one("#question-text", Static).update(Content.styled(q.text, "bold"))
-        self.query_one("#question-help", Static).update(Content(q.help))
+        self.query_one("#question-text", Static).update(inline_code(q.text, "bold"))
+        self.query_one("#question-help", Static).update(inline_code(q.help))
         single = self.query_one("#single", OptionList)
         multiple = self.query_one("#multiple", SelectionList)
         current = self.answers.get(q.id)
@@ -114,17 +136,17 @@ class AdviseScreen(AdvisorScreen):
             multiple.clear_options()
             chosen = current if isinstance(current, list) else []
             multiple.add_options(
-                [Selection(_choice_text(n, c.label, c.help), c.id, c.id in chosen) for n, c in enumerate(q.choices, 1)]
+                [Selection(_choice_text(n, c.label, c.help), c.id, c.id in chosen) for n, c in enumerate(q.offered, 1)]
             )
             multiple.highlighted = 0
             multiple.focus()
             hint = "space or a number picks; enter goes on (nothing picked means none of these); s: not sure"
         else:
             single.clear_options()
-            options = [Option(_choice_text(n, c.label, c.help), id=c.id) for n, c in enumerate(q.choices, 1)]
+            options = [Option(_choice(n, c.label, c.help), id=c.id) for n, c in enumerate(q.offered, 1)]
             options.append(Option(Content.styled("0  Not sure", "italic"), id=NOT_SURE))
             single.add_options(options)
-            ids = [c.id for c in q.choices]
+            ids = [c.id for c in q.offered]
             single.highlighted = ids.index(current) if isinstance(current, str) and current in ids else 0
             single.focus()
             hint = "a number or enter chooses; ← back, → skip; r shows the results so far"
@@ -133,6 +155,9 @@ class AdviseScreen(AdvisorScreen):
     # --- answering --------------------------------------------------------------------------
 
     def record(self, value: AnswerValue) -> None:
+        if self.cleared is not None:  # a new answer after a start over: the old set is gone for good
+            self.cleared = None
+            self.refresh_bindings()
         q = self.current()
         if value is None:
             self.answers.pop(q.id, None)
@@ -165,8 +190,8 @@ class AdviseScreen(AdvisorScreen):
         q = self.current()
         if n == 0 and not q.multiple:
             self.record(None)
-        elif 1 <= n <= len(q.choices):
-            choice = q.choices[n - 1].id
+        elif 1 <= n <= len(q.offered):
+            choice = q.offered[n - 1].id
             if q.multiple:
                 self.query_one("#multiple", SelectionList).toggle(choice)
             else:
@@ -176,7 +201,7 @@ class AdviseScreen(AdvisorScreen):
         q = self.current()
         if q.multiple:
             selected = self.query_one("#multiple", SelectionList).selected
-            order = [c.id for c in q.choices]
+            order = [c.id for c in q.offered]
             self.record(sorted(selected, key=order.index))
         else:
             self.query_one("#single", OptionList).action_select()
@@ -190,20 +215,52 @@ class AdviseScreen(AdvisorScreen):
             return
         self.index += delta
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.cleared is not None  # shown (and working) only right after a start over
+        return True
+
     def action_restart(self) -> None:
+        if not self.answers:
+            self.index = 0
+            return
+        from advisor.tui.dialogs.confirm import ConfirmDialog
+
+        question = f"Clear all {plural(len(self.answers), 'answer')} and start over?"
+        self.app.push_screen(
+            ConfirmDialog(question, "clear them (ctrl+z brings them back)", "keep them"), self._restart
+        )
+
+    def _restart(self, clear: bool | None) -> None:
+        if not clear:
+            return
+        self.cleared = dict(self.answers)
         self.answers = {}
         self.save()
         self.index = 0
-        self.notify("Answers cleared.")
+        self.refresh_bindings()
+        self.notify("Answers cleared. ctrl+z brings them back.", markup=False)
+
+    def action_undo(self) -> None:
+        if self.cleared is None:
+            return
+        self.answers, self.cleared = self.cleared, None
+        self.save()
+        self.index = self.first_unanswered()
+        self.refresh_bindings()
+        self.notify(f"{plural(len(self.answers), 'answer').capitalize()} back.", markup=False)
+
+    def _answers_file(self) -> str:
+        """The file the load and save dialogs offer: the last one used in this run, else workload.yaml."""
+        return str(self.advisor.recent.answers_file or "workload.yaml")
 
     def action_load(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Load answers from", "workload.yaml"), self._load)
+        self.app.push_screen(TextDialog("Load answers from", self._answers_file(), accept=self._load))
 
-    def _load(self, name: str | None) -> None:
-        if not name:
-            return
+    def _load(self, name: str) -> str | None:
+        """Load the answers in file `name`; why not (the dialog stays open to show it), or None."""
         from advisor.advise.answers import load_answers
         from advisor.loading.problems import DataError
 
@@ -211,33 +268,38 @@ class AdviseScreen(AdvisorScreen):
         try:
             answers = load_answers(path, self.advisor.catalog.questions)
         except DataError as exc:
-            problems = "\n".join(str(p) for p in exc.problems[:5])
-            self.notify(problems, title="Cannot load answers", severity="error", markup=False)
-            return
+            shown = [str(p) for p in exc.problems[:3]]
+            more = len(exc.problems) - len(shown)
+            return "\n".join(shown + ([f"and {plural(more, 'other problem')}"] if more else []))
         self.answers = dict(answers)
+        self.advisor.recent.answers_file = path
         self.save()
         self.index = 0
-        self.notify(f"Loaded {len(answers)} answer(s) from {path}", markup=False)
+        self.notify(f"Loaded {plural(len(answers), 'answer')} from {path}", markup=False)
+        return None
 
     def action_save(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Save answers to", "workload.yaml"), self._save)
+        self.app.push_screen(TextDialog("Save answers to", self._answers_file(), accept=self._save))
 
-    def _save(self, name: str | None) -> None:
-        if not name:
-            return
+    def _save(self, name: str) -> str | None:
+        """Write the answers to file `name`; why not (the dialog stays open to show it), or None."""
         from advisor.advise.answers import dump_answers
         from advisor.destination import why_not_writable, write_text
 
         path = Path(name).expanduser()
-        problem = why_not_writable(path, overwrite_hint="give another name") or write_text(
-            path, dump_answers(self.answers, self.advisor.catalog.questions)
-        )
+        confirmed, self._overwrite = self._overwrite == path, None
+        problem = why_not_writable(path, force=True)
+        if not problem and path.exists() and not confirmed:
+            self._overwrite = path  # the same path again, at once, overwrites it
+            return f"{path} exists. Press enter again to overwrite it."
+        problem = problem or write_text(path, dump_answers(self.answers, self.advisor.catalog.questions))
         if problem:
-            self.notify(problem, title="Not saved", severity="error", markup=False)
-        else:
-            self.notify(f"Saved to {path}", markup=False)
+            return f"{problem[0].upper()}{problem[1:]}."
+        self.advisor.recent.answers_file = path
+        self.notify(f"Saved to {path}", markup=False)
+        return None
 
     def action_results(self) -> None:
         self._work_out(dict(self.answers))

@@ -23,13 +23,10 @@ class ChecklistScreen(AdvisorScreen):
     AUTO_FOCUS = "ChecklistView"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
-    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
-        (
-            "(shown)",
-            "recall in a week 82%: the chance you would still answer the item's quiz questions a week"
-            " from now (FSRS's forecast), once there are enough answers",
-        )
-    ]
+    HELP_NOTE = (
+        "recall in a week 82% beside an item: the chance you would still answer its quiz questions a week"
+        " from now (FSRS's forecast), once there are enough answers."
+    )
 
     def compose(self) -> ComposeResult:
         catalog = self.advisor.catalog

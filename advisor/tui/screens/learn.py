@@ -13,9 +13,11 @@ from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, section_count
 from advisor.text.markdown import inline
+from advisor.text.plural import plural
 from advisor.tui.navigation import PAGES
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.hanging_text import Hanging
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
 
@@ -53,6 +55,13 @@ class LearnScreen(AdvisorScreen):
 
     def on_screen_resume(self) -> None:
         self._fill()
+        # back from reading: the index shows where the reader was (n and p may have moved on)
+        index = self.query_one("#learn-index", OptionList)
+        target = f"section:{self.advisor.last_section}" if self.advisor.last_section else None
+        for n in range(index.option_count):
+            if target and index.get_option_at_index(n).id == target and index.highlighted != n:
+                index.highlighted = n
+                break
 
     def _fill(self) -> None:
         index = self.query_one("#learn-index", OptionList)
@@ -68,7 +77,7 @@ class LearnScreen(AdvisorScreen):
             mark = Content.styled(
                 f"{count.done:>2}/{count.total:<2} ", "$text-success" if count.complete else "$foreground-muted"
             )
-            options.append(Option(Content.assemble(mark, section.title), id=f"section:{section.id}"))
+            options.append(Option(Hanging(Content(section.title), mark), id=f"section:{section.id}"))
         options.append(None)
         options += [Option(Content(page.title), id=page.name) for page in PAGES]
         index.add_options(options)
@@ -86,9 +95,10 @@ class LearnScreen(AdvisorScreen):
             count = section_count(section, self.advisor.store.done_items())
             lines = [f"# {inline(section.title)}", "", inline(section.summary), ""]
             lines += [f"- **{inline(t.title)}**: {inline(t.summary)}" for t in section.topics]
+            concepts = plural(len(section.concepts), "key concept")
             lines += [
                 "",
-                f"{len(section.concepts)} key concepts · {len(section.exercises)} exercise(s) · checklist {count}",
+                f"{concepts} · {plural(len(section.exercises), 'exercise')} · checklist {count}",
                 "",
                 "*Enter to read.*",
             ]

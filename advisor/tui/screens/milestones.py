@@ -1,7 +1,8 @@
-"""Kept recommendations: pick two (space) to see what changed between them (enter)."""
+"""Kept recommendations: pick two (space) to see what changed between them (enter); rename or delete one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
+from advisor.models.progress import MilestoneInfo
 from advisor.reports.compare import compare_markdown
 from advisor.reports.milestones import UnreadableMilestone, read_report
 from advisor.tui.screens.base import AdvisorScreen
@@ -28,6 +30,9 @@ class MilestonesScreen(AdvisorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
         Binding("enter", "compare", "Compare", priority=True),
+        Binding("r", "rename", "Rename"),
+        Binding("d", "delete", "Delete"),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -40,8 +45,14 @@ class MilestonesScreen(AdvisorScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Kept recommendations"
+        self._fill()
+
+    def _fill(self) -> None:
+        """List the milestones as the store has them now, keeping the picks and the cursor where they were."""
         rows = self.advisor.store.milestones()
         listing = self.query_one(SelectionList)
+        picked, at = set(listing.selected), listing.highlighted
+        listing.clear_options()
         listing.add_options(
             [
                 Selection(
@@ -49,18 +60,26 @@ class MilestonesScreen(AdvisorScreen):
                         (f"{m.number} ", "$foreground-muted"), m.name, (f"  {m.created_at[:10]}", "$foreground-muted")
                     ),
                     m.number,
+                    m.number in picked,
                 )
                 for m in rows
             ]
         )
         if rows:
-            listing.highlighted = 0
+            listing.highlighted = min(at or 0, len(rows) - 1)
         text = (
-            "Pick two with space, then press enter."
+            "Pick two with space, then press enter. r renames the one under the cursor, d deletes it."
             if len(rows) >= 2
             else "Keep at least two recommendations (k on the recommendation screen) to compare them."
         )
         self.query_one("#milestone-diff", GuideText).show(text)
+
+    def _highlighted(self) -> MilestoneInfo | None:
+        listing = self.query_one(SelectionList)
+        if listing.highlighted is None:
+            return None
+        number = listing.get_option_at_index(listing.highlighted).value
+        return next((m for m in self.advisor.store.milestones() if m.number == number), None)
 
     def action_compare(self) -> None:
         picked = sorted(self.query_one(SelectionList).selected)
@@ -78,3 +97,57 @@ class MilestonesScreen(AdvisorScreen):
             self.notify("One of them is no longer kept.", severity="warning")
             return
         self.query_one("#milestone-diff", GuideText).show(compare_markdown(a[0], a[1], b[0], b[1]))
+
+    def action_rename(self) -> None:
+        from advisor.tui.dialogs.text import TextDialog
+
+        milestone = self._highlighted()
+        if milestone is None:
+            return
+        store, number = self.advisor.store, milestone.number
+
+        def renamed(name: str | None) -> None:
+            if name and name != milestone.name:
+                self._change(lambda: store.rename_milestone(number, name), f"Milestone {number} is now {name}")
+
+        def free(name: str) -> str | None:
+            return store.milestone_name_problem(name, renaming=number)
+
+        self.app.push_screen(TextDialog(f"Rename milestone {number}", milestone.name, free), renamed)
+
+    def action_delete(self) -> None:
+        from advisor.tui.dialogs.confirm import ConfirmDialog
+
+        milestone = self._highlighted()
+        if milestone is None:
+            return
+        store, number = self.advisor.store, milestone.number
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: store.delete_milestone(number), f"Deleted milestone {number}: {milestone.name}")
+
+        kept = milestone.created_at[:10]
+        question = f"Delete milestone {number}, {milestone.name} (kept {kept})? It cannot be undone."
+        self.app.push_screen(ConfirmDialog(question, yes="delete it", no="keep it"), answered)
+
+    def _change(self, action: Callable[[], object], done: str) -> None:
+        """Run a rename or delete on the store's writer, then list the milestones again and say so."""
+        from advisor.store import MilestoneError
+
+        def run() -> str | None:
+            try:
+                action()
+            except MilestoneError as exc:  # changed meanwhile, by another running advisor
+                return str(exc)
+            return None
+
+        def then(problem: str | None) -> None:
+            if self.is_attached:
+                self._fill()
+            if problem:
+                self.notify(problem, title="Not changed", severity="error", markup=False)
+            else:
+                self.notify(done, markup=False)
+
+        self.advisor.writer.submit(run, then)

@@ -17,7 +17,9 @@ from textual.widgets.option_list import Option
 
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.hanging_text import Hanging
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.pane_list import PaneList
 from advisor.tui.widgets.title_bar import TitleBar
 
 
@@ -26,7 +28,14 @@ class MarkdownPage(AdvisorScreen):
 
     AUTO_FOCUS = "OptionList"  # focused as the screen opens: no second frame to move focus
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.back", "Back"),
+        Binding("tab", "app.focus_next", "Switch pane"),
+    ]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("↑ ↓", "choose a part (in the list), or scroll its text (in the reading pane)"),
+        ("pgup / pgdn", "scroll the text, from the list or the reading pane"),
+    ]
 
     def __init__(self, title: str, parts: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -36,8 +45,10 @@ class MarkdownPage(AdvisorScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(classes="split"):
-            yield OptionList(
-                *(Option(Content(title), id=str(i)) for i, (title, _) in enumerate(self.parts)), classes="parts"
+            yield PaneList(
+                *(Option(Hanging(Content(title), indent=2), id=str(i)) for i, (title, _) in enumerate(self.parts)),
+                pane=".reader",
+                classes="parts",
             )
             with VerticalScroll(classes="reader"):
                 yield GuideText(self.parts[0][1], classes="part-text")

@@ -20,6 +20,7 @@ from advisor.models.quiz import RIGHT, WRONG, Grade
 from advisor.quiz.progress import DueOutlook, QuizHistory, due_outlook, quiz_history
 from advisor.quiz.resume import begin_session, describe_saved, plan_from, saved_items, saved_plan
 from advisor.quiz.session import QUESTIONS_PER_QUIZ, Presented, QuizPlan, QuizSession
+from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.messages import Answered, NotAnswered
 from advisor.tui.screens.base import AdvisorScreen
@@ -33,6 +34,7 @@ from advisor.tui.widgets.answers import (
     TypedAnswer,
 )
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
 from advisor.tui.widgets.title_bar import TitleBar
@@ -117,7 +119,8 @@ class QuizChooser(AdvisorScreen):
         quiz = next(q for q in self.advisor.catalog.quizzes if q.id == quiz_id)
         history = self.state.history.get(quiz_id) if self.state is not None else None
         due = f" · {history.due} due" if history is not None and history.due else ""
-        return Content.assemble(quiz.title, (f"  {len(quiz.questions)} questions", "$foreground-muted"), (due, "bold"))
+        count = f"  {plural(len(quiz.questions), 'question')}"
+        return Content.assemble(quiz.title, (count, "$foreground-muted"), (due, "bold"))
 
     def watch_state(self, state: ChooserState | None) -> None:
         label = self.query_one("#due-label", Static)
@@ -157,7 +160,7 @@ class QuizChooser(AdvisorScreen):
         if not row.answers:
             text = f"{row.quiz.title}: not taken yet."
         else:
-            sessions = f"{row.sessions} session{'s' if row.sessions > 1 else ''}"
+            sessions = plural(row.sessions, "session")
             text = (
                 f"{row.quiz.title}: last {row.last_right} of {row.last_total} right ({row.last}) · {sessions}"
                 f" · {row.share:.0%} of {row.answers} first tries right · {row.due} due now"
@@ -404,27 +407,22 @@ class QuestionScreen(AdvisorScreen):
 def feedback_content(grade: Grade, presented: Presented) -> Content:
     """The feedback under an answer: the verdict, the learner's answer marked, the right one, why."""
     # Content in one Static: a Markdown widget per feedback took a noticeable moment to lay out
-    parts: list[str | tuple[str, str]] = [
-        (f"{grade.headline}\n", f"bold {'$text-success' if grade.correct else '$text-error'}")
-    ]
+    colour = "$text-success" if grade.correct else "$text-error"
+    parts: list[Content] = [Content.styled(f"{grade.headline}\n", f"bold {colour}")]
     for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
         if lines:
-            parts.append((f"\n{title}\n", "bold"))
+            parts.append(Content.styled(f"\n{title}\n", "bold"))
             for line in lines:
                 mark = line[:1] if line[:2] in (f"{RIGHT} ", f"{WRONG} ") else ""
-                if mark:
-                    parts += [
-                        ("  " + mark, "bold $text-success" if mark == RIGHT else "bold $text-error"),
-                        f" {line[2:]}\n",
-                    ]
-                else:
-                    parts.append(f"  • {line}\n")
+                style = "bold $text-success" if mark == RIGHT else "bold $text-error"
+                lead = Content.styled(f"  {mark} ", style) if mark else Content("  • ")
+                parts += [lead, inline_code(line[2:] if mark else line), Content("\n")]
     question = presented.question
-    parts.append(f"\n{question.explanation}\n")
+    parts += [Content("\n"), inline_code(question.explanation), Content("\n")]
     for s in question.sources:
-        parts.append((f"Source: {s.title}, checked {s.as_of.isoformat()}\n", "$foreground-muted"))
+        parts.append(Content.styled(f"Source: {s.title}, checked {s.as_of.isoformat()}\n", "$foreground-muted"))
     call = ""
     if question.overridable:
         call = " · w: I was wrong" if grade.correct else " · r: I was right (a spelling the list misses)"
-    parts.append((f"\nEnter: next question{call}", "italic $foreground-muted"))
+    parts.append(Content.styled(f"\nEnter: next question{call}", "italic $foreground-muted"))
     return Content.assemble(*parts)

@@ -97,9 +97,5 @@ class QuizSummaryScreen(AdvisorScreen):
         if not s.reread:
             self.notify("Nothing to re-read: no mistakes.")
             return
-        item = s.reread[0]
-        for section in self.advisor.catalog.sections:
-            ids = {c.id for c in section.concepts} | {i.id for i in section.checklist}
-            if item in ids:
-                self.advisor.action_open(f"section:{section.id}")
-                return
+        # the first place a mistake points to: that concept or checklist item, not its section's top
+        self.advisor.action_open(f"item:{s.reread[0]}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -15,72 +16,110 @@ from textual.widgets.option_list import Option
 
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report, ReportTechnology
+from advisor.reports.highlights import risks, summary
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.hanging_text import HangingText, Paragraph
+from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
 
 VERDICT_STYLE = {
     "recommended": ("✓ recommended", "bold $text-success"),
-    "consider": ("~ consider", "$text-warning"),
+    "consider": ("~ consider", "bold $text-warning"),
     "avoid": ("✗ avoid", "bold $text-error"),
 }
-Part = str | tuple[str, str]
+MUTED = "$foreground-muted"
+NAME_WIDTH = 22  # the list's name column; a longer name wraps within it
+BAR_CELLS = 5  # the longest bar, for the largest score in the report
+_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def technology_text(report: Report, t: ReportTechnology) -> Content:
-    """One technology's case: one widget's content, so moving through the list stays instant."""
+def _line(*parts: str | tuple[str, str] | Content) -> Paragraph:
+    return Content(""), Content.assemble(*parts)
+
+
+def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
+    """One technology's case, as paragraphs whose wrapped lines keep their indent (reasons, flips)."""
     label, style = VERDICT_STYLE[t.verdict]
     th = report.thresholds
-    parts: list[Part] = [(t.name, "bold"), "  ", (label, style), "\n"]
-    parts.append(
-        (
-            f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
-            + (" · vetoed" if t.vetoed else "")
-            + f" · confidence {t.confidence:.0%}\n",
-            "$foreground-muted",
-        )
-    )
-    parts.append(t.summary + "\n")
+    paragraphs = [
+        _line((t.name, "bold"), "  ", (label, style)),
+        _line(
+            (
+                f"score {t.score:+d} (recommended at {th['recommended']:+d}, avoid at {th['avoid']:+d})"
+                + (" · vetoed" if t.vetoed else "")
+                + f" · confidence {t.confidence:.0%}",
+                MUTED,
+            )
+        ),
+        _line(inline_code(t.summary)),
+    ]
+    indent = Content(" " * 7)
     for direction, title, colour in (("for", "For", "$text-success"), ("against", "Against", "$text-error")):
         reasons = [r for r in t.reasons if r.direction == direction]
         if not reasons:
             continue
-        parts.append((f"\n{title}\n", f"bold {colour}"))
+        paragraphs += [_line(), _line((title, f"bold {colour}"))]
         for r in reasons:
             weight = "veto" if r.veto else f"{r.weight:+d}"
-            parts += [
-                (f" {weight:>4}  ", colour),
-                r.text,
-                (f"\n       {r.rests_on_title}\n", "italic $foreground-muted"),
-            ]
-            parts += [(f"       source: {s.title}, checked {s.as_of}\n", "$foreground-muted") for s in r.sources]
-    parts.append(("\nWhat would change this verdict\n", "bold"))
+            paragraphs.append((Content.styled(f" {weight:>4}  ", f"bold {colour}"), inline_code(r.text)))
+            paragraphs.append((indent, Content.styled(r.rests_on_title, f"italic {MUTED}")))
+            paragraphs += [(indent, Content.styled(f"source: {s.title}, checked {s.as_of}", MUTED)) for s in r.sources]
+    paragraphs += [_line(), _line(("What would change this verdict", "bold"))]
     if not t.flips:
-        parts.append(("  No single answer change moves it.\n", "$foreground-muted"))
+        paragraphs.append((Content("  "), Content.styled("No single answer change moves it.", MUTED)))
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
-        parts += [
-            f"  • {f.question_text} {f.from_label} → {f.to_label}: ",
-            (f"{flip_label} ({f.score:+d})\n", flip_style),
-        ]
+        outcome = f"{flip_label} " + ("(vetoed)" if f.vetoed else f"({f.score:+d})")
+        body = Content.assemble(f"{f.question_text} {f.change}: ", (outcome, flip_style))
+        paragraphs.append((Content("  • "), body))
     if t.section_title:
-        parts.append((f"\nPress g to read {t.section_title} in the guide.\n", "$foreground-muted"))
-    return Content.assemble(*parts)
+        paragraphs += [_line(), _line(("Press g to read where the guide makes this case.", MUTED))]
+    return paragraphs
 
 
-def score_bar(score: int, width: int = 10) -> Content:
-    """A bar centred on zero: to the left for negative scores, to the right for positive ones."""
-    n = min(width, abs(score))
-    left = " " * (width - n) + ("█" * n if score < 0 else "")
-    right = ("█" * n if score > 0 else "") + " " * (width - (n if score > 0 else 0))
-    return Content.assemble((left, "$text-error"), ("│", "$foreground-muted"), (right, "$text-success"))
+OVERVIEW = "overview"
 
 
-def _row(t: ReportTechnology) -> Content:
+def overview_text(report: Report) -> list[Paragraph]:
+    """The summary (one line per decision) and the risks, as the Markdown report opens with them."""
+    paragraphs = [_line(("Summary", "bold"))]
+    for line in summary(report):
+        paragraphs.append((Content("  "), Content.assemble((f"{line.decision}: ", "bold"), line.chosen)))
+    paragraphs += [_line(), _line(("Risks", "bold"))]
+    found = risks(report)
+    if not found:
+        none = "No veto, and nothing recommended has a reason against it."
+        paragraphs.append((Content("  "), Content.styled(none, MUTED)))
+    for risk in found:
+        what = ("ruled out", "bold $text-error") if risk.weight is None else (f"{risk.weight:+d}", "bold $text-error")
+        body = Content.assemble((risk.technology, "bold"), " ", what, ": ", inline_code(risk.text))
+        paragraphs.append((Content("  • "), body))
+        paragraphs.append((Content("    "), Content.styled(risk.where, f"italic {MUTED}")))
+    paragraphs += [_line(), _line(("Pick a technology in the list for its whole case.", MUTED))]
+    return paragraphs
+
+
+def score_bar(score: int, largest: int, cells: int = BAR_CELLS) -> Content:
+    """The score as a number and a bar in eighths of a cell, scaled so the largest score in the
+    report fills `cells`: +4, +5 and +7 differ in length (and the number says which is which)."""
+    eighths = round(abs(score) / max(1, largest) * cells * 8)
+    if score:
+        eighths = max(1, eighths)
+    full, rest = divmod(eighths, 8)
+    bar = ("█" * full + (_EIGHTHS[rest] if rest else "")).ljust(cells)
+    colour = "$text-success" if score > 0 else "$text-error" if score < 0 else MUTED
+    return Content.assemble((f"{score:+3d} ", f"bold {colour}" if score else MUTED), (bar, colour))
+
+
+def _row(t: ReportTechnology, largest: int) -> Content:
+    """`✓ recommended  Serverless functions    +7 ████▊`; a long name wraps within its column."""
     label, style = VERDICT_STYLE[t.verdict]
-    name = t.name if len(t.name) <= 22 else t.name[:21] + "…"
-    return Content.assemble((f"{label:<14}", style), name.ljust(23), score_bar(t.score, 4))
+    names = textwrap.wrap(t.name, NAME_WIDTH) or [""]
+    lead = Content.assemble((f"{label:<14}", style), names[0].ljust(NAME_WIDTH), " ", score_bar(t.score, largest))
+    rest = [Content(" " * 14 + name) for name in names[1:]]
+    return Content("\n").join([lead, *rest])
 
 
 class RecommendationScreen(AdvisorScreen):
@@ -89,13 +128,17 @@ class RecommendationScreen(AdvisorScreen):
     AUTO_FOCUS = "#rec-list"  # focused as the screen opens: no second frame to move focus
 
     CSS_PATH = "recommendation.tcss"
+    # Side by side only where the reasons beside the list get room to read (at 80 columns they
+    # had about 25); narrower, the list sits above the reasons.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's own declaration
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
-        Binding("g", "guide", "Read in the guide"),
+        Binding("g", "guide", "Read what a reason cites"),
         Binding("e", "export", "Export"),
         Binding("k", "keep", "Keep"),
         Binding("m", "milestones", "Compare kept"),
         Binding("h", "app.open('home')", "Home"),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
 
     def __init__(self, report: Report, answers: dict[str, AnswerValue]) -> None:
@@ -109,24 +152,24 @@ class RecommendationScreen(AdvisorScreen):
         summary = (
             f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
         )
-        yield Static(Content.styled(summary, "$foreground-muted"), id="rec-summary")
-        options: list[Option | None] = []
-        for n, decision in enumerate(report.decisions):
-            if n:
-                options.append(None)
-            heading = Content.styled(decision.title.upper(), "bold $foreground-muted")
+        yield Static(Content.styled(summary, MUTED), id="rec-summary")
+        # bars scale to the largest score, but never below twice the threshold: +1 is not a full bar
+        largest = max(2 * report.thresholds["recommended"], *(abs(t.score) for t in report.technologies))
+        options: list[Option | None] = [Option(Content.styled("Summary and risks", "bold"), id=OVERVIEW)]
+        for decision in report.decisions:
+            options.append(None)
+            heading = Content.styled(decision.title.upper(), f"bold {MUTED}")
             options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
-            options += [Option(_row(report.technology(tid)), id=tid) for tid in decision.technologies]
-        first = report.technology(report.decisions[0].technologies[0])
+            options += [Option(_row(report.technology(tid), largest), id=tid) for tid in decision.technologies]
         with Horizontal(classes="split"):
             yield OptionList(*options, id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
-                yield Static(technology_text(report, first), id="rec-text")
+                yield HangingText(overview_text(report), id="rec-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Recommendation"
-        self.query_one("#rec-list", OptionList).highlighted = 1
+        self.query_one("#rec-list", OptionList).highlighted = 0
 
     def selected(self) -> ReportTechnology | None:
         """The technology highlighted in the list."""
@@ -134,13 +177,18 @@ class RecommendationScreen(AdvisorScreen):
         if verdicts.highlighted is None:
             return None
         option_id = verdicts.get_option_at_index(verdicts.highlighted).id
-        return self.report.technology(option_id) if option_id and not option_id.startswith("decision:") else None
+        if not option_id or option_id == OVERVIEW or option_id.startswith("decision:"):
+            return None
+        return self.report.technology(option_id)
 
-    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         t = self.selected()
-        if t is None:
+        if t is not None:
+            self.query_one("#rec-text", HangingText).update(technology_text(self.report, t))
+        elif event.option.id == OVERVIEW:
+            self.query_one("#rec-text", HangingText).update(overview_text(self.report))
+        else:
             return
-        self.query_one("#rec-text", Static).update(technology_text(self.report, t))
         self.query_one("#rec-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
@@ -153,7 +201,7 @@ class RecommendationScreen(AdvisorScreen):
     def action_export(self) -> None:
         from advisor.tui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(), self._export)
+        self.app.push_screen(ExportDialog(f"advisor-recommendation-{self.report.generated}"), self._export)
 
     def _export(self, choice: tuple[str, Path] | None) -> None:
         if choice is not None:
@@ -173,24 +221,55 @@ class RecommendationScreen(AdvisorScreen):
     def action_keep(self) -> None:
         from advisor.tui.dialogs.text import TextDialog
 
-        self.app.push_screen(TextDialog("Keep this recommendation as", "my workload"), self._keep)
+        store = self.advisor.store  # names are unique: the dialog offers a free one and refuses a taken one
+        dialog = TextDialog(
+            "Keep this recommendation as", store.free_milestone_name("my workload"), store.milestone_name_problem
+        )
+        self.app.push_screen(dialog, self._keep)
 
     def _keep(self, name: str | None) -> None:
         if not name:
             return
+        from advisor.store import MilestoneError
+
         data = self.report.model_dump(mode="json", by_alias=True)
         answers, store = dict(self.answers), self.advisor.store
-        self.advisor.writer.submit(
-            lambda: store.save_milestone(name, answers, data),
-            lambda number: self.notify(f"Kept as milestone {number}: {name}", markup=False),
-        )
+
+        def keep() -> tuple[str, Literal["information", "error"]]:
+            try:
+                return f"Kept as milestone {store.save_milestone(name, answers, data)}: {name}", "information"
+            except MilestoneError as exc:  # taken meanwhile, by another running advisor
+                return f"Not kept: {exc}", "error"
+
+        self.advisor.writer.submit(keep, lambda said: self.notify(said[0], severity=said[1], markup=False))
 
     def action_milestones(self) -> None:
         self.advisor.action_open("milestones")
 
     def action_guide(self) -> None:
+        """Open where the guide makes this technology's case: the place a reason cites, or its section."""
         t = self.selected()
-        if t is not None and t.section:
-            self.advisor.action_open(f"section:{t.section}")
-        else:
+        if t is None:
+            self.notify("Pick a technology first: its reasons say where the guide makes the case.")
+            return
+        catalog = self.advisor.catalog
+        choices: list[tuple[str, str]] = []
+        for r in t.reasons:
+            target = f"item:{r.rests_on}"
+            if catalog.place(r.rests_on) is not None and all(key != target for key, _ in choices):
+                marker = "−" if r.direction == "against" else "+"
+                choices.append((target, f"{marker} {r.rests_on_title}"))
+        if t.section and t.section_title:
+            choices.append((f"section:{t.section}", f"{t.section_title} (the whole section)"))
+        if not choices:
             self.notify("This one is a baseline; the guide has no section of its own for it.")
+        elif len(choices) == 1:
+            self.advisor.action_open(choices[0][0])
+        else:
+            from advisor.tui.dialogs.choose import ChooseDialog
+
+            def chosen(target: str | None) -> None:
+                if target:
+                    self.advisor.action_open(target)
+
+            self.app.push_screen(ChooseDialog(f"Read about {t.name} in the guide", choices), chosen)

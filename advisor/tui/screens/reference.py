@@ -154,29 +154,32 @@ class BenchmarksScreen(_TableScreen):
         payload = bench.payload
         yield Static(Content.styled(f"{payload.title} — {payload.scenario}", "bold"), classes="table-title")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="payload")
-        table.add_columns(*_labels("Format", "Size", "Compressed", ""))
+        table.add_columns(*_labels("Format", "Size", "Compressed", "Size (bar)"))
         largest = max(r.size_kb for r in payload.rows)
+        # the bars take what the figures leave: at 80 columns the whole table fits the screen
+        bar = max(6, min(20, self.app.size.width - 66))
         for row in payload.rows:
             compressed = f"{row.compressed_kb:g} KB" if row.compressed_kb else ""
             table.add_row(
                 cell(row.format),
                 cell(f"{row.size_kb:g} KB", justify="right"),
                 cell(f"{row.compression}" if not compressed else f"{compressed} ({row.compression})"),
-                _bar(row.size_kb, largest),
+                _bar(row.size_kb, largest, bar),
                 key=row.id,
             )
         yield table
         latency = bench.latency
         yield Static(Content.styled(f"{latency.title} — {latency.scenario}", "bold"), classes="table-title")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="latency")
-        table.add_columns(*_labels("Protocol", "p50", "p99", ""))
+        # the bar says which figure it draws: p99, the tail, where the protocols differ most
+        table.add_columns(*_labels("Protocol", "p50", "p99", "p99 (bar)"))
         slowest = max(r.p99_ms for r in latency.rows)
         for timing in latency.rows:
             table.add_row(
                 cell(timing.protocol),
                 cell(f"{timing.p50_ms:g} ms", justify="right"),
                 cell(f"{timing.p99_ms:g} ms", justify="right"),
-                _bar(timing.p99_ms, slowest),
+                _bar(timing.p99_ms, slowest, bar),
                 key=timing.id,
             )
         yield table

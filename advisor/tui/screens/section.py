@@ -21,7 +21,9 @@ from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.hanging_text import Hanging
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.pane_list import PaneList
 from advisor.tui.widgets.tab_strip import TabStrip
 from advisor.tui.widgets.title_bar import TitleBar
 
@@ -45,20 +47,31 @@ class SectionScreen(AdvisorScreen):
         Binding("4", "tab('resources')", "Resources", show=False),
         Binding("n", "step(1)", "Next section"),
         Binding("p", "step(-1)", "Previous"),
+        Binding("tab", "app.focus_next", "Switch pane"),
     ]
-    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [("1 – 4", "concepts, checklist, exercises, resources")]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("1 – 4", "concepts, checklist, exercises, resources"),
+        ("↑ ↓", "choose a concept (in the list), or scroll its text (in the reading pane)"),
+        ("pgup / pgdn", "scroll the text, from the list or the reading pane"),
+        ("← →", "in the reading pane: scroll a wide code block sideways"),
+    ]
+    HELP_NOTE = (
+        "recall 82% beside a checklist item: how well you recall its quiz questions, once there are enough answers."
+    )
 
-    def __init__(self, section: Section, tab: str = "concepts") -> None:
+    def __init__(self, section: Section, tab: str = "concepts", *, item: str | None = None) -> None:
+        """`item` opens on a concept (in Concepts) or a checklist item (in Checklist) of `section`."""
         super().__init__()
         self.section = section
         self.initial_tab = tab
+        self.initial_item = item
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield TabStrip([(tab, tab.title()) for tab in TABS], self.initial_tab, action="screen.tab")
         with ContentSwitcher(initial=self.initial_tab):
             with Horizontal(classes="split", id="concepts"):
-                yield OptionList(id="concept-list", classes="parts")
+                yield PaneList(pane="#concept-reader", id="concept-list", classes="parts")
                 with VerticalScroll(classes="reader", id="concept-reader"):
                     yield GuideText(id="concept-text")
             yield ChecklistView((), set(), id="checklist")
@@ -72,16 +85,32 @@ class SectionScreen(AdvisorScreen):
         self.show_section(self.section)
         if self.initial_tab != "concepts":
             self.action_tab(self.initial_tab)
+        if self.initial_item:
+            self.show_item(self.initial_item)
+
+    def show_item(self, item_id: str) -> None:
+        """Highlight a concept (its text shows) or a checklist item of this section."""
+        concepts = self.query_one("#concept-list", OptionList)
+        for index in range(concepts.option_count):
+            if concepts.get_option_at_index(index).id == item_id:
+                concepts.highlighted = index
+                return
+        checklist = self.query_one(ChecklistView)
+        for index in range(checklist.option_count):
+            if checklist.get_option_at_index(index).value == item_id:
+                checklist.highlighted = index
+                return
 
     def show_section(self, section: Section) -> None:
         """Fill every tab with `section`'s content."""
         self.section = section
+        self.advisor.last_section = section.id
         concepts = self.query_one("#concept-list", OptionList)
         concepts.clear_options()
         concepts.add_options(
             [
                 Option(Content.styled("Introduction", "italic"), id=""),
-                *(Option(Content(c.title), id=c.id) for c in section.concepts),
+                *(Option(Hanging(Content(c.title), indent=2), id=c.id) for c in section.concepts),
             ]
         )
         concepts.highlighted = 0

@@ -37,7 +37,8 @@ from advisor.models.quiz import (
 from advisor.quiz.session import Presented
 from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering, read_number
 from advisor.tui.messages import Answered, NotAnswered
-from advisor.tui.widgets.hanging import Hanging
+from advisor.tui.widgets.hanging_text import Hanging
+from advisor.tui.widgets.inline_code import inline_code
 
 _NUMBER_KEYS: list[BindingType] = [Binding(str(n), f"number({n})", show=False) for n in range(1, 10)]
 _BLANK_MARK = Content("  ")
@@ -55,8 +56,8 @@ def _note(text: str, style: str = "bold") -> Content:
 
 
 def _entry(mark: Content, label: str, text: str | Content, note: Content | None = None) -> Hanging:
-    body = Content(text) if isinstance(text, str) else text
-    return Hanging(Content.assemble(mark, label), body if note is None else Content.assemble(body, note))
+    body = inline_code(text) if isinstance(text, str) else text  # `code` drawn as in the guide
+    return Hanging(body if note is None else Content.assemble(body, note), Content.assemble(mark, label))
 
 
 class AnswerList(OptionList):
@@ -447,14 +448,14 @@ class MatchAnswer(Vertical):
         match = (
             Content.styled(f"{letter})", "bold $text-accent") if letter else Content.styled("?", "$foreground-muted")
         )
-        body = Content.assemble(text, ("  → ", "$foreground-muted"), match)
+        body = Content.assemble(inline_code(text), ("  → ", "$foreground-muted"), match)
         return _entry(mark, f"{row + 1}. ", body, note)
 
     def _right(self, index: int) -> Hanging:
         letter = LETTERS[index]
         users = [str(n) for n, (pid, _) in enumerate(self.lefts, 1) if self.matches.get(pid) == letter]
         note = _note(", ".join(users), "$text-accent") if users else None
-        return _entry(_BLANK_MARK, f"{letter}) ", Content.styled(self.rights[index][1], "$text-accent"), note)
+        return _entry(_BLANK_MARK, f"{letter}) ", inline_code(self.rights[index][1], "$text-accent"), note)
 
     def _redraw(self) -> None:
         lefts, rights = self.query_one(MatchLefts), self.query_one(MatchRights)

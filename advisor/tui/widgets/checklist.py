@@ -12,6 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from advisor.models.content import ChecklistItem, Origin
 from advisor.tui.messages import TickChanged
+from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.ticks import TickList
 
 
@@ -46,12 +47,12 @@ class ChecklistView(TickList[str]):
     @staticmethod
     def _prompt(item: ChecklistItem, group: str | None, recall: float | None = None) -> Content:
         # Content, not a markup string: brackets in content stay literal
-        parts: list[str | tuple[str, str]] = []
+        parts: list[str | tuple[str, str] | Content] = []
         if group:
             parts.append((f"{group} · ", "$foreground-muted"))
-        parts.append(item.text)
+        parts.append(inline_code(item.text))
         if item.origin is Origin.ours:
-            parts.append(("  (added by advisor)", "italic $foreground-muted"))
+            parts.append(("  (beyond the guide)", "italic $foreground-muted"))
         if recall is not None:
             # a forecast, not a mark: right after any review "recall now" is near 100%
             parts.append((f"  recall in a week {recall:.0%}", recall_style(recall)))

@@ -11,6 +11,10 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
+# Keys that work alike on every screen, in the order they are kept when the line is short; a
+# screen's Tab ("switch pane") is one of them, after help: the screen's own keys come first.
+_GENERAL = {"help": 0, "app.focus_next": 1, "toggle_theme": 2, "quit": 3, "command_palette": 4}
+
 
 class KeyBar(Static):
     """The keys of the bindings active on the screen, its own first."""
@@ -35,10 +39,11 @@ class KeyBar(Static):
         self.refresh_keys()
 
     def refresh_keys(self) -> None:
-        """Draw the keys of the bindings active on this screen now.
+        """Draw the keys of the bindings active on this screen now, on one line, each key whole.
 
-        The screen's own keys come first; the app's (help, theme, quit) and the palette key follow
-        where they fit, help first: it lists every key anyway.
+        The screen's own keys come first, then the general ones (help, tab, theme, quit, palette).
+        When they do not all fit, keys are left out whole, the general ones first: help is always
+        shown (it lists every key anyway), then the screen's keys in order, then the rest.
         """
         app = self.app
         own: list[Content] = []
@@ -51,15 +56,21 @@ class KeyBar(Static):
             seen.add(binding.action)
             description = "palette" if palette else binding.description
             item = self._key(app.get_key_display(binding), description, key, enabled)
-            if node is app:
-                rank = {"help": 0, "toggle_theme": 1, "quit": 2, "command_palette": 3}.get(binding.action, 4)
-                general.append((rank, item))
+            rank = _GENERAL.get(binding.action)
+            if node is app or rank is not None:
+                general.append((5 if rank is None else rank, item))
             else:
                 own.append(item)
-        parts = own
-        for _, item in sorted(general, key=lambda pair: pair[0]):
-            if sum(p.cell_length + 1 for p in parts) + item.cell_length <= self.size.width:
-                parts = [*parts, item]
+        general.sort(key=lambda pair: pair[0])
+        helps = [item for rank, item in general if rank == 0]
+        others = [item for rank, item in general if rank != 0]
+        shown: set[int] = set()
+        used = -1  # no separator before the first key
+        for n, item in enumerate([*helps, *own, *others]):
+            if n < len(helps) or used + 1 + item.cell_length <= self.size.width:
+                shown.add(id(item))
+                used += 1 + item.cell_length
+        parts = [item for item in [*own, *helps, *others] if id(item) in shown]
         self.update(Content(" ").join(parts), layout=False)  # one line, always: no layout pass
 
     @staticmethod

@@ -1,0 +1,78 @@
+"""The app's two themes: Textual's dark and light, with every text colour readable (WCAG AA, 4.5:1).
+
+Textual's own themes draw some text too faintly for reading: in light, green, orange, muted text
+and the footer keys are 2.9–4.0:1 against their backgrounds, and on a highlighted row (white or
+navy on blue) coloured words such as a verdict fall to 1.5–2.9:1. Here the same palettes keep their
+hues, but every colour used for words is dark enough (light) or light enough (dark) to read on
+the background, the panels and the highlighted row; the highlighted row is a quiet blue on which
+all of them still read. `tests/tui/test_contrast.py` measures every screen in both themes.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+DARK, LIGHT = "advisor-dark", "advisor-light"
+
+# Textual's textual-dark, with lighter text colours and a darker highlighted row.
+_DARK = Theme(
+    name=DARK,
+    primary="#0178D4",
+    secondary="#004578",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#ba3c5b",
+    success="#4EBF71",
+    foreground="#e0e0e0",
+    dark=True,
+    variables={
+        "text-primary": "#85c3ff",
+        "text-secondary": "#9fc2e6",
+        "text-accent": "#ffbd66",
+        "text-warning": "#ffbd66",
+        "text-error": "#f59cb0",
+        "text-success": "#72d490",
+        "foreground-muted": "#ababab",
+        "text-muted": "#ababab",
+        "footer-key-foreground": "#ffbd66",
+        "block-cursor-foreground": "#ffffff",
+        "block-cursor-background": "#0e3a62",
+        "block-cursor-blurred-foreground": "#e0e0e0",
+        "block-cursor-blurred-background": "#1b2a38",
+        "code-foreground": "#ffbd66",
+    },
+)
+
+# Textual's textual-light, with darker text colours and a light blue highlighted row.
+_LIGHT = Theme(
+    name=LIGHT,
+    primary="#004578",
+    secondary="#0178D4",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#ba3c5b",
+    success="#4EBF71",
+    surface="#D8D8D8",
+    panel="#D0D0D0",
+    background="#E0E0E0",
+    foreground="#1f1f1f",
+    dark=False,
+    variables={
+        "text-primary": "#004578",
+        "text-secondary": "#014f88",
+        "text-accent": "#6e3c00",
+        "text-warning": "#6e3c00",
+        "text-error": "#931d3a",
+        "text-success": "#135628",
+        "foreground-muted": "#4a4a4a",
+        "text-muted": "#4a4a4a",
+        "footer-key-foreground": "#014f88",
+        "block-cursor-foreground": "#1f1f1f",
+        "block-cursor-background": "#bcd4ec",
+        "block-cursor-blurred-foreground": "#1f1f1f",
+        "block-cursor-blurred-background": "#d6dde4",
+        "code-foreground": "#014f88",
+    },
+)
+
+THEMES: dict[str, Theme] = {theme.name: theme for theme in (_DARK, _LIGHT)}
