@@ -131,7 +131,12 @@ class ExportDialog(AdvisorDialog[tuple[str, Path] | None]):
             return
         kept = self.advisor.recent.exported(path.parent, fmt.name)
         store = self.advisor.store
-        self.advisor.writer.submit(lambda: [store.set_setting(name, value) for name, value in kept])
+
+        def keep() -> None:
+            for name, value in kept:
+                store.set_setting(name, value)
+
+        self.advisor.writer.submit(keep)
         self.dismiss((fmt.name, path))
 
     def action_cancel(self) -> None:
