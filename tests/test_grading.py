@@ -95,7 +95,7 @@ def test_matching() -> None:
     q = Matching.model_validate({**BASE, "id": "q", "type": "matching", "pairs": pairs})
     assert q.grade({"a": "a", "b": "b", "c": "c"}).correct
     half = q.grade({"a": "a", "b": "c", "c": "b"})
-    assert not half.correct and round(half.credit, 2) == 0.33 and "La → Ra" in half.expected[0]
+    assert not half.correct and round(half.credit, 2) == 0.33 and half.expected == ["Lb → Rb", "Lc → Rc"]
 
 
 def test_normalise_text() -> None:
@@ -119,3 +119,59 @@ ANY = st.one_of(
 def test_random_answers_never_crash_grading(index: int, response: object) -> None:
     result = SHIPPED[index].grade(response)
     assert 0.0 <= result.credit <= 1.0
+
+
+def test_partial_answers_are_worded_by_question_type() -> None:
+    """'✗ Not quite (93% credit)' said nothing of what was wrong; the verdict now counts it."""
+    ordering = Ordering.model_validate(
+        {**BASE, "id": "o", "type": "ordering", "items": [{"id": i, "text": i.upper()} for i in "abcde"]}
+    )
+    swapped = ordering.grade(["a", "b", "c", "e", "d"])
+    assert swapped.headline == "✗ Partly right — 3 of 5 in place"
+    assert ordering.grade(list("abcde")).headline == "✓ Right"
+    pairs = [{"id": i, "left": f"L{i}", "right": f"R{i}"} for i in ("a", "b", "c")]
+    matching = Matching.model_validate({**BASE, "id": "m", "type": "matching", "pairs": pairs})
+    assert matching.grade({"a": "a", "b": "c", "c": "b"}).headline == "✗ Partly right — 1 of 3 matched"
+    assert matching.grade({"a": "b", "b": "c", "c": "a"}).headline == "✗ Not quite — none matched"
+    several = MultipleChoice.model_validate(
+        {**BASE, "id": "s", "type": "multiple", "options": [opt("a", True), opt("b", True), opt("c"), opt("d")]}
+    )
+    assert several.grade(["a", "c"]).headline == "✗ Partly right — 1 of 2 right options picked, 1 wrong pick"
+    assert several.grade(["c"]).headline == "✗ Not quite — no right option picked, 1 wrong pick"
+
+
+def test_feedback_marks_each_pick_position_and_match() -> None:
+    several = MultipleChoice.model_validate(
+        {**BASE, "id": "s", "type": "multiple", "options": [opt("a", True), opt("b", True), opt("c"), opt("d")]}
+    )
+    graded = several.grade(["a", "c"])
+    assert graded.chosen == ["✓ A: why a", "✗ C: why c"]  # the wrong pick says so
+    assert graded.expected == ["B: why b"] and graded.marks == {"a": True, "b": True, "c": False, "d": False}
+    ordering = Ordering.model_validate(
+        {**BASE, "id": "o", "type": "ordering", "items": [{"id": i, "text": i.upper()} for i in "abc"]}
+    )
+    graded = ordering.grade(["b", "a", "c"])
+    assert graded.chosen == ["✗ 1. B (belongs at 2)", "✗ 2. A (belongs at 1)", "✓ 3. C"]
+    assert graded.expected == ["1. A", "2. B", "3. C"] and graded.marks == {"a": False, "b": False, "c": True}
+    pairs = [{"id": i, "left": f"L{i}", "right": f"R{i}"} for i in ("a", "b", "c")]
+    matching = Matching.model_validate({**BASE, "id": "m", "type": "matching", "pairs": pairs})
+    graded = matching.grade({"a": "a", "b": "c", "c": "b"})
+    assert graded.chosen == ["✓ La → Ra", "✗ Lb → Rc (right: Rb)", "✗ Lc → Rb (right: Rc)"]
+
+
+def test_one_slip_in_a_long_word_is_forgiven_and_said() -> None:
+    q = ShortAnswer.model_validate({**BASE, "id": "q", "type": "short", "accepted": ["DataLoader", "data loader"]})
+    for typed in ("dataloder", "dataloaderr", "datalpader"):
+        graded = q.grade(typed)
+        assert graded.correct and graded.headline == "✓ Right — accepted a near spelling of “DataLoader”", typed
+    assert q.grade("data loder").verdict == "Right — accepted a near spelling of “data loader”"
+    assert not q.grade("dataloadre").correct  # two edits (a swap) is no longer a slip
+    short = ShortAnswer.model_validate({**BASE, "id": "t", "type": "short", "accepted": ["gRPC", "wasm32-wasip1"]})
+    assert not short.grade("grpx").correct  # a short word is too easily another word
+    assert not short.grade("wasm32-wasip2").correct  # in identifiers one character is the point
+
+
+def test_a_grade_can_be_overridden_by_the_learner() -> None:
+    q = ShortAnswer.model_validate({**BASE, "id": "q", "type": "short", "accepted": ["DataLoader"]})
+    mine = q.grade("batching loader").overridden_to(True)
+    assert mine.correct and mine.overridden and mine.headline == "✓ Right (your call)"

@@ -47,7 +47,12 @@ def test_plain_quiz_asks_every_type(catalog) -> None:
         if q.type in seen:
             continue
         seen.add(q.type)
-        typed = {"ordering": " ".join(str(n) for n in range(1, len(presented.order) + 1)), "short": "x", "numeric": "5"}
+        typed = {
+            "ordering": " ".join(str(n) for n in range(1, len(presented.order) + 1)),
+            "short": "x",
+            "numeric": "5",
+            "multiple": SPACE,  # no pick is no answer
+        }
         keys = typed.get(q.type, "") + ENTER * (len(getattr(q, "pairs", [])) or 1)
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
@@ -82,3 +87,98 @@ def test_a_several_choice_answer_is_shown_by_its_picks(catalog, monkeypatch) -> 
         inp.send_text(ENTER * clients + SPACE + DOWN + SPACE + ENTER + "\x03")
         ask_all(catalog, {})
     assert shown == ["  Browsers (web apps), Mobile apps"]
+
+
+def _first(catalog, kind):
+    from advisor.quiz.session import QuizSession
+
+    question_id = next(q.id for quiz in catalog.quizzes for q in quiz.questions if q.type == kind)
+    return QuizSession.start(catalog, question_ids=[question_id], seed=5).items[0]
+
+
+def test_plain_multiple_choice_refuses_no_pick_and_prints_the_picks(catalog, capsys) -> None:
+    """Confusing 15: an empty pick is refused as in the TUI; the picks are shown, not 'done (2 selections)'."""
+    from advisor.cli.plain import ask
+
+    presented = _first(catalog, "multiple")
+    texts = {o.id: o.text for o in presented.question.options}
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(ENTER + SPACE + DOWN + SPACE + ENTER)  # enter alone is refused; then two picks
+        response = ask(presented)
+    assert response == sorted(presented.order[:2])
+    out = capsys.readouterr().out
+    assert f"[x] {texts[presented.order[0]]}" in out and f"[x] {texts[presented.order[1]]}" in out
+
+
+def test_plain_numeric_answer_must_be_a_number(catalog) -> None:
+    """B6: `abc` is refused with a hint (not graded wrong); then `6,9` is taken."""
+    from advisor.cli.plain import ask
+
+    presented = _first(catalog, "numeric")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("abc" + ENTER + "\x7f" * 3 + "6,9" + ENTER)
+        assert ask(presented) == "6,9"
+
+
+def test_plain_quiz_ctrl_c_exits_130_having_saved_the_answers(catalog, monkeypatch, capsys) -> None:
+    """Confusing 15: the same exit code as `recommend --plain`, and it says the answers are kept."""
+    from advisor.cli import exit_codes, plain
+    from advisor.quiz.session import QuizPlan, QuizSession
+
+    seed = next(
+        s
+        for s in range(100)
+        if QuizSession.start(catalog, quiz_ids=["grpc"], seed=s).items[0].question.type == "single"
+    )
+    monkeypatch.setattr(plain, "interactive", lambda: True)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(ENTER + "\x03")  # answer the first question, then Ctrl+C
+        code = plain.run_quiz(catalog, QuizPlan(("grpc",), seed=seed))
+    assert code == exit_codes.INTERRUPTED == 130
+    assert "every answer so far is saved" in capsys.readouterr().err
+    with ProgressStore() as store:
+        assert len(store.answers()) == 1
+
+
+def _seed_where_first_is(catalog, quiz: str, kind: str) -> int:
+    from advisor.quiz.session import QuizSession
+
+    return next(
+        s for s in range(300) if QuizSession.start(catalog, quiz_ids=[quiz], seed=s).items[0].question.type == kind
+    )
+
+
+def test_plain_quiz_offers_to_resume_where_it_stopped(catalog, monkeypatch, capsys) -> None:
+    """Missing 1: `advisor quiz --plain` after a Ctrl+C offers the unfinished quiz, from its next question."""
+    from advisor.cli import plain
+    from advisor.quiz.session import QuizPlan
+
+    monkeypatch.setattr(plain, "interactive", lambda: True)
+    seed = _seed_where_first_is(catalog, "grpc", "single")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(ENTER + "\x03")
+        assert plain.run_quiz(catalog, QuizPlan(("grpc",), seed=seed)) == 130
+    assert "advisor quiz --resume" in capsys.readouterr().err
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(ENTER + "\x03")  # "Resume: gRPC, question 2 of 10", then stop again
+        assert plain.run_quiz(catalog, QuizPlan()) == 130
+    assert "10 questions, from question 2" in capsys.readouterr().out
+    with ProgressStore() as store:
+        assert len(store.answers()) == 1 and store.open_session() is not None
+
+
+def test_plain_short_answer_can_be_overruled(catalog, monkeypatch, capsys) -> None:
+    """Missing 3: after a short answer, 'I was right' is recorded as the learner's call."""
+    from advisor.cli import plain
+    from advisor.quiz.session import QuizPlan
+
+    monkeypatch.setattr(plain, "interactive", lambda: True)
+    quiz = next(q.id for q in catalog.quizzes if any(x.type == "short" for x in q.questions))
+    seed = _seed_where_first_is(catalog, quiz, "short")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("zzz" + ENTER + DOWN + ENTER + "\x03")  # graded wrong; "I was right"; stop
+        assert plain.run_quiz(catalog, QuizPlan((quiz,), seed=seed)) == 130
+    assert "✓ Right (your call)" in capsys.readouterr().out
+    with ProgressStore() as store:
+        [answer] = store.answers()
+        assert answer.correct and answer.overridden

@@ -257,15 +257,18 @@ def quiz(ctx: Context) -> int:
             return exit_codes.USAGE
     from advisor.quiz.session import QuizPlan
 
-    plan = QuizPlan(tuple(names), due=args.due, limit=args.limit, seed=args.seed)
+    if args.resume and (names or args.due or args.limit is not None or args.seed is not None):
+        err("--resume continues the quiz you stopped, as it was: name no quiz and no --due, --limit or --seed")
+        return exit_codes.USAGE
+    plan = QuizPlan(tuple(names), due=args.due, limit=args.limit, seed=args.seed, resume=args.resume)
     if args.plain:
         from advisor.cli.plain import run_quiz
 
         return run_quiz(catalog, plan)
     from advisor.tui.start import Start
 
-    # `advisor quiz` alone opens the chooser; anything more says which session to start
-    wants_session = bool(names) or args.due or args.limit is not None or args.seed is not None
+    # `advisor quiz` alone opens the chooser (which offers to resume); anything more says which session
+    wants_session = bool(names) or args.due or args.resume or args.limit is not None or args.seed is not None
     return _tui(ctx, Start("quiz", quiz=plan if wants_session else None), catalog)
 
 

@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--plain", action="store_true", help="ask with simple prompts, no full screen")
     quiz.add_argument("--due", action="store_true", help="only the questions due for review (of the quizzes named)")
     quiz.add_argument("--seed", type=int, help="the shuffle seed, to replay a session")
+    quiz.add_argument("--resume", action="store_true", help="continue the quiz you stopped, where you stopped")
     quiz.add_argument("--limit", type=_positive, help="questions per quiz (default 10; with --due, every question due)")
     quiz.add_argument("--format", choices=("gift",), default="gift", help="export format")
     quiz.add_argument(

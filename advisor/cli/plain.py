@@ -31,8 +31,9 @@ from advisor.models.quiz import (
     TrueFalse,
 )
 from advisor.models.recommendation import AnswerValue
-from advisor.quiz.session import Presented, QuizPlan, start_session
-from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering
+from advisor.quiz.resume import begin_session, describe_saved, saved_items, saved_plan
+from advisor.quiz.session import Presented, QuizPlan
+from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering, read_number
 from advisor.store import ProgressStore
 from advisor.text.plural import plural
 
@@ -132,8 +133,23 @@ def _true_false(q: TrueFalse, presented: Presented) -> Any:
 def _multiple(q: MultipleChoice, presented: Presented) -> Any:
     by_id = {o.id: o for o in q.options}
     choices = [questionary.Choice(by_id[i].text, value=i) for i in presented.order]
-    answer = questionary.checkbox(q.prompt.strip(), choices=choices, instruction="(pick every right answer)").ask()
-    return sorted(answer) if answer is not None else None
+    question = questionary.checkbox(
+        q.prompt.strip(),
+        choices=choices,
+        instruction="(pick every right answer: space ticks, enter when done)",
+        # at least one option is right, so no pick is no answer (as in the TUI)
+        validate=lambda picked: bool(picked) or "Tick at least one answer first (space), then enter.",
+    )
+    # questionary would end on "done (2 selections)": the picks themselves are printed instead
+    question.application.erase_when_done = True
+    answer = question.ask()
+    if answer is None:
+        return None
+    print(f"? {q.prompt.strip()}")
+    for i in presented.order:
+        if i in answer:
+            print(f"  [x] {by_id[i].text}")
+    return sorted(answer)
 
 
 def _ordering(q: Ordering, presented: Presented) -> Any:
@@ -164,7 +180,11 @@ def _matching(q: Matching, presented: Presented) -> Any:
 
 
 def _numeric(q: Numeric, presented: Presented) -> Any:
-    return questionary.text(f"{q.prompt.strip()}{f' ({q.unit})' if q.unit else ''}").ask()
+    def check(text: str) -> bool | str:
+        parsed = read_number(text, q.unit)
+        return parsed.message if isinstance(parsed, Invalid) else True
+
+    return questionary.text(f"{q.prompt.strip()}{f' ({q.unit})' if q.unit else ''}", validate=check).ask()
 
 
 def _short(q: ShortAnswer, presented: Presented) -> Any:
@@ -191,7 +211,7 @@ def ask(presented: Presented) -> Any:
 
 def show(grade: Grade, presented: Presented) -> None:
     """Print the feedback: right or not, the explanations, the general explanation."""
-    print("✓ Right" if grade.correct else "✗ Not quite")
+    print(grade.headline)
     for line in grade.chosen:
         print(f"  your answer — {line}")
     for line in grade.expected:
@@ -202,33 +222,78 @@ def show(grade: Grade, presented: Presented) -> None:
     print()
 
 
+def _offer_resume(catalog: Catalog, plan: QuizPlan, store: ProgressStore) -> QuizPlan | None:
+    """`advisor quiz --plain` alone, with a quiz left unfinished: offer to go on with it (None: Ctrl+C)."""
+    if plan != QuizPlan() or (saved := store.open_session()) is None:
+        return plan
+    choices = [
+        questionary.Choice(f"Resume: {describe_saved(catalog, saved)}", value="resume"),
+        questionary.Choice("Start a new quiz (the unfinished one is set aside)", value="new"),
+    ]
+    answer = questionary.select("You stopped a quiz before its end.", choices=choices).ask()
+    if answer is None:
+        return None
+    return QuizPlan(resume=True) if answer == "resume" else plan
+
+
+def _own_call(grade: Grade, presented: Presented) -> Any:
+    """After a typed answer, the learner may overrule the grade (as in Anki); True/False, None to go on, or STOP."""
+    if not presented.question.overridable:
+        return None
+    other = "I was wrong: count it as wrong" if grade.correct else "I was right: count it as right"
+    choices = [questionary.Choice("Next question", value="next"), questionary.Choice(other, value="override")]
+    answer = questionary.select("Go on?", choices=choices).ask()
+    if answer is None:
+        return STOP
+    return (not grade.correct) if answer == "override" else None
+
+
 def run_quiz(catalog: Catalog, plan: QuizPlan) -> int:
     """Run a session in plain prompts; returns the exit code."""
     if not interactive():
         err("the quiz asks questions and needs a terminal")
         return exit_codes.USAGE
     with ProgressStore() as store:
-        session = start_session(catalog, plan, store.answers())
+        asked = _offer_resume(catalog, plan, store)
+        if asked is None:
+            return exit_codes.INTERRUPTED
+        session = begin_session(catalog, asked, store)
         if session is None:
-            print("Nothing is due for review now.")
+            print("No unfinished quiz to resume." if asked.resume else "Nothing is due for review now.")
             return exit_codes.OK
-        print(f"{plural(len(session.items), 'question')}; session {session.session_id}\n")
+        # kept, so a quiz stopped here resumes here (in the TUI too)
+        store.save_session(session.session_id, saved_plan(session.plan), saved_items(session))
+        where = f", from question {session.position + 1}" if session.position else ""
+        print(f"{plural(len(session.items), 'question')}{where}; session {session.session_id}\n")
+        stopped = False
         while (presented := session.current) is not None:
             response = ask(presented)
             if response is STOP:
-                print("Stopped; every answer so far is saved.")
+                stopped = True
                 break
             result = session.submit(response)
-            store.record_answer(result.entry)
+            result.number = store.record_answer(result.entry).number
             show(result.grade, presented)
+            call = _own_call(result.grade, presented)
+            if call is STOP:
+                stopped = True
+                break
+            if isinstance(call, bool) and result.number is not None:
+                store.override_answer(result.number, call)
+                print(f"{session.override(call).grade.headline}\n")
             if not result.grade.correct and session.is_leech(presented, store.answers()):
                 tests = presented.question.tests
                 where = f"; re-read: {catalog.describe(tests[0])}" if tests else "."
                 print(f"  You have missed this one several times{where}\n")
             session.advance()
+        if session.finished:
+            store.close_session(session.session_id)
         s = session.summary()
         if s.score.total:
             print(f"Score: {s.score.right} of {s.score.total} ({s.score.share:.0%})")
             for item in s.reread:
                 print(f"  re-read: {catalog.describe(item)}")
+    if stopped:
+        print("Stopped; every answer so far is saved. `advisor quiz --resume` goes on from here.", file=sys.stderr)
+        return exit_codes.INTERRUPTED  # as `recommend --plain`: 130, as shells report Ctrl+C
     return exit_codes.OK

@@ -31,6 +31,23 @@ class Answer:
     response: Any
     seconds: float | None
     practice: bool
+    overridden: bool = False  # `correct` is the learner's own call ("I was right" / "I was wrong")
+    number: int | None = None  # the row in the log, for an override to refer to
+
+
+@dataclass(frozen=True)
+class SavedSession:
+    """A quiz session as kept in the store, so it can resume where it stopped.
+
+    `items` are {question, revision, order, practice} in the order asked; `plan` is what was
+    asked for (quizzes, due, limit, seed); `answered` counts the answers logged for it.
+    """
+
+    session_id: str
+    started_at: str
+    plan: dict[str, Any]
+    items: list[dict[str, Any]]
+    answered: int
 
 
 @dataclass(frozen=True)

@@ -13,29 +13,63 @@ a test fails until every table has it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
 from advisor.models.base import DataModel, Id, SourceRef, Text
 from advisor.models.content import Difficulty
-from advisor.text.answers import normalise_text, parse_number
+from advisor.text.answers import near_spelling, normalise_text, parse_number
+
+RIGHT, WRONG = "✓", "✗"  # the marks on feedback lines and on the options themselves
+RIGHT_VERDICT, WRONG_VERDICT = "Right", "Not quite"
 
 
 @dataclass(frozen=True)
 class Grade:
-    """Whether the answer is right, and the explanations the learner should read."""
+    """Whether the answer is right, and the explanations the learner should read.
+
+    `verdict` is the headline, worded by the question type ("Partly right — 4 of 5 in place");
+    `marks` says, per entry id, whether it is right: for options, whether the option is a right
+    one; for ordering items, whether the item is in its place; for matching, whether the pair
+    (by the id of its left side) was matched. Lines in `chosen` may start with ✓ or ✗.
+    """
 
     correct: bool
-    credit: float  # 0..1; partial credit for multiple, ordering and matching, shown but not scheduled
+    credit: float  # 0..1; partial credit for multiple, ordering and matching, not scheduled
     chosen: list[str]  # explanations of what the learner chose (why it was right or wrong)
     expected: list[str]  # what was right, with its explanation, when the answer was not
     misconceptions: list[str]
+    verdict: str = ""
+    marks: dict[str, bool] = field(default_factory=dict)
+    overridden: bool = False  # the learner said the grade was wrong (self-grading)
+
+    @property
+    def headline(self) -> str:
+        """The verdict with its mark: `✓ Right`, `✗ Partly right — 2 of 3 matched`."""
+        verdict = self.verdict or (RIGHT_VERDICT if self.correct else WRONG_VERDICT)
+        return f"{RIGHT if self.correct else WRONG} {verdict}"
+
+    def overridden_to(self, correct: bool) -> Grade:
+        """This grade as the learner called it ("I was right" / "I was wrong")."""
+        verdict = "Right (your call)" if correct else "Not quite (your call)"
+        return replace(self, correct=correct, credit=float(correct), verdict=verdict, overridden=True)
 
 
 def _all_or_nothing(ok: bool, expected: list[str], chosen: list[str] | None = None) -> Grade:
     return Grade(ok, float(ok), chosen or [], [] if ok else expected, [])
+
+
+def _partly(right: int, total: int, what: str, none: str, extra: str = "") -> str:
+    """The one wording of a partial answer: 'Partly right — 4 of 5 in place', or 'Not quite — none in place'."""
+    if right == 0:
+        return f"{WRONG_VERDICT} — {none}{extra}"
+    return f"Partly right — {right} of {total} {what}{extra}"
+
+
+def _marked(ok: bool, line: str) -> str:
+    return f"{RIGHT if ok else WRONG} {line}"
 
 
 class Option(DataModel):
@@ -52,6 +86,10 @@ class _Question(DataModel):
     # The field holding this type's id'd entries (options, items, pairs): their ids are unique
     # within the question, and a session shows them shuffled.
     listed: ClassVar[str | None] = None
+    # Whether the entries in file order are the answer (ordering): a session never shows them so.
+    order_is_answer: ClassVar[bool] = False
+    # Whether the learner may overrule the grade ("I was right"), as in Anki: typed free text only.
+    overridable: ClassVar[bool] = False
 
     id: Id
     revision: int = Field(default=1, ge=1)  # bump when the meaning changes: its schedule restarts
@@ -97,6 +135,7 @@ class SingleChoice(_Question):
             [f"{chosen.text}: {chosen.explanation}"] if chosen else [],
             [] if ok else [f"{right.text}: {right.explanation}"],
             [chosen.misconception] if chosen and chosen.misconception else [],
+            marks={o.id: o.correct for o in self.options},
         )
 
 
@@ -121,10 +160,19 @@ class MultipleChoice(_Question):
         ok = picked == right
         # partial credit as Moodle's weights do: +1/k per right pick, -1/m per wrong pick, floored at 0
         credit = max(0.0, len(picked & right) / len(right) - len(picked & wrong) / len(wrong))
-        chosen = [f"{o.text}: {o.explanation}" for o in self.options if o.id in picked]
+        # each pick says whether it was right: a wrong pick must not hide among the right ones
+        chosen = [_marked(o.correct, f"{o.text}: {o.explanation}") for o in self.options if o.id in picked]
         missed = [f"{o.text}: {o.explanation}" for o in self.options if o.correct and o.id not in picked]
         misconceptions = [o.misconception for o in self.options if o.id in picked and o.misconception]
-        return Grade(ok, 1.0 if ok else credit, chosen, missed, misconceptions)
+        wrong_picks = len(picked & wrong)
+        extra = f", {wrong_picks} wrong pick{'s' if wrong_picks > 1 else ''}" if wrong_picks else ""
+        verdict = (
+            RIGHT_VERDICT
+            if ok
+            else _partly(len(picked & right), len(right), "right options picked", "no right option picked", extra)
+        )
+        marks = {o.id: o.correct for o in self.options}
+        return Grade(ok, 1.0 if ok else credit, chosen, missed, misconceptions, verdict, marks)
 
 
 class TrueFalse(_Question):
@@ -137,17 +185,25 @@ class TrueFalse(_Question):
         ok = isinstance(response, bool) and response == self.answer
         told = self.if_true if response is True else self.if_false if response is False else None
         right = self.if_true if self.answer else self.if_false
-        return _all_or_nothing(ok, [f"{self.answer}: {right}"], [told] if told else [])
+        grade = _all_or_nothing(ok, [f"{self.answer}: {right}"], [told] if told else [])
+        return replace(grade, marks={"true": self.answer, "false": not self.answer})
 
 
 class ShortAnswer(_Question):
+    overridable: ClassVar[bool] = True
     type: Literal["short"]
     accepted: list[Text] = Field(min_length=1)  # case and spacing are forgiven when grading
 
     def grade(self, response: Any) -> Grade:
         given = normalise_text(response) if isinstance(response, str) else ""
-        ok = bool(given) and given in {normalise_text(a) for a in self.accepted}
-        return _all_or_nothing(ok, [f"Accepted: {', '.join(self.accepted)}"])
+        accepted = [f"Accepted: {', '.join(self.accepted)}"]
+        if given and given in {normalise_text(a) for a in self.accepted}:
+            return _all_or_nothing(True, accepted)
+        # one slip of the keyboard in a long word is forgiven, and said so
+        near = next((a for a in self.accepted if given and near_spelling(given, normalise_text(a))), None)
+        if near is not None:
+            return Grade(True, 1.0, [], [], [], f"{RIGHT_VERDICT} — accepted a near spelling of “{near}”")
+        return _all_or_nothing(False, accepted)
 
 
 class Numeric(_Question):
@@ -194,6 +250,7 @@ class OrderItem(DataModel):
 
 class Ordering(_Question):
     listed: ClassVar[str | None] = "items"
+    order_is_answer: ClassVar[bool] = True
     type: Literal["ordering"]
     items: list[OrderItem] = Field(min_length=3)  # in the correct order; shown shuffled
 
@@ -202,12 +259,27 @@ class Ordering(_Question):
         given = list(response) if isinstance(response, list | tuple) else []
         ok = given == expected
         credit = 0.0
-        if sorted(given) == sorted(expected):  # share of pairs in the right relative order
+        complete = sorted(given) == sorted(expected)
+        if complete:  # share of pairs in the right relative order
             position = {item: n for n, item in enumerate(given)}
             pairs = [(a, b) for i, a in enumerate(expected) for b in expected[i + 1 :]]
             credit = sum(position[a] < position[b] for a, b in pairs) / len(pairs)
-        order = " → ".join(i.text for i in self.items)
-        return Grade(ok, 1.0 if ok else credit, [], [] if ok else [f"The order: {order}"], [])
+        text = {i.id: i.text for i in self.items}
+        place = {item: n for n, item in enumerate(expected, 1)}
+        marks = {item: complete and n == place[item] for n, item in enumerate(given, 1) if item in place}
+        # positions as numbers: where each step was put, and where it belongs when that differs
+        chosen = (
+            [
+                _marked(marks[item], f"{n}. {text[item]}" + ("" if marks[item] else f" (belongs at {place[item]})"))
+                for n, item in enumerate(given, 1)
+                if item in place
+            ]
+            if complete and not ok
+            else []
+        )
+        right_order = [f"{n}. {i.text}" for n, i in enumerate(self.items, 1)]
+        verdict = RIGHT_VERDICT if ok else _partly(sum(marks.values()), len(expected), "in place", "none in place")
+        return Grade(ok, 1.0 if ok else credit, chosen, [] if ok else right_order, [], verdict, marks)
 
 
 class Pair(DataModel):
@@ -224,10 +296,28 @@ class Matching(_Question):
 
     def grade(self, response: Any) -> Grade:
         given = response if isinstance(response, dict) else {}
-        right = sum(1 for p in self.pairs if given.get(p.id) == p.id)
+        marks = {p.id: given.get(p.id) == p.id for p in self.pairs}
+        right = sum(marks.values())
         ok = right == len(self.pairs)
-        expected = [f"{p.left} → {p.right}" + (f": {p.explanation}" if p.explanation else "") for p in self.pairs]
-        return Grade(ok, right / len(self.pairs), [], [] if ok else expected, [])
+        by_id = {p.id: p.right for p in self.pairs}
+        # the learner's match beside the right one
+        chosen = (
+            [
+                _marked(marks[p.id], f"{p.left} → {by_id.get(str(given.get(p.id)), 'nothing')}")
+                + ("" if marks[p.id] else f" (right: {p.right})")
+                for p in self.pairs
+            ]
+            if not ok
+            else []
+        )
+        # the right matches of the pairs missed (the learner's own are beside them in `chosen`)
+        expected = [
+            f"{p.left} → {p.right}" + (f": {p.explanation}" if p.explanation else "")
+            for p in self.pairs
+            if not marks[p.id]
+        ]
+        verdict = RIGHT_VERDICT if ok else _partly(right, len(self.pairs), "matched", "none matched")
+        return Grade(ok, right / len(self.pairs), chosen, expected, [], verdict, marks)
 
     def consistency(self) -> list[tuple[tuple[str | int, ...], str]]:
         rights = [p.right for p in self.pairs]

@@ -13,13 +13,15 @@ class QuizPlan:
 
     `quizzes` names the quizzes (all when empty); `due` keeps only their questions due for review;
     `limit` is questions per quiz named (or in all, when none is named): by default
-    QUESTIONS_PER_QUIZ, or every due question; `seed` replays a session's shuffle.
+    QUESTIONS_PER_QUIZ, or every due question; `seed` replays a session's shuffle. `resume`
+    asks for the session the learner stopped, where it stopped, instead of a new one.
     """
 
     quizzes: tuple[str, ...] = ()
     due: bool = False
     limit: int | None = None
     seed: int | None = None
+    resume: bool = False
 
     def size(self) -> int | None:
         """The most questions the session may hold; None for no limit."""

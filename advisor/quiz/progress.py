@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from advisor.loading.catalog import Catalog
 from advisor.models.progress import Answer
 from advisor.models.quiz import Quiz, QuizQuestion
-from advisor.quiz.scheduling import card_states, due, mastery
+from advisor.quiz.scheduling import card_states, due, mastery, next_due
 
 
 def quiz_questions(catalog: Catalog) -> dict[str, tuple[Quiz, QuizQuestion]]:
@@ -22,6 +22,52 @@ def due_questions(catalog: Catalog, answers: Sequence[Answer], now: datetime | N
     questions = quiz_questions(catalog)
     states = card_states(((qid, q.revision) for qid, (_, q) in questions.items()), answers)
     return due(states, now or datetime.now(UTC))
+
+
+@dataclass(frozen=True)
+class DueOutlook:
+    """Questions due now, how many more within a day, and when the next one falls due."""
+
+    now: int
+    within_a_day: int  # due after now but within 24 hours
+    next_at: datetime | None  # the first review after now, or None when none is scheduled
+    reviewed: bool  # whether any question has been reviewed at all
+
+    def label(self, at: datetime) -> str:
+        """'5 due now · 3 more by tomorrow', '0 due now · next review in 8 min', 'no reviews yet'."""
+        if not self.reviewed:
+            return "no reviews yet"
+        head = f"{self.now} due now"
+        if self.within_a_day:
+            return f"{head} · {self.within_a_day} more by tomorrow"
+        if self.next_at is not None:
+            return f"{head} · next review {_in(self.next_at - at)}"
+        return head
+
+
+def _in(delta: timedelta) -> str:
+    """'in 8 min', 'in 3 h', 'in 2 days' (rounded up: never 'in 0 min')."""
+    minutes = max(1, -(-int(delta.total_seconds()) // 60))
+    if minutes < 60:
+        return f"in {minutes} min"
+    if minutes < 48 * 60:
+        return f"in {-(-minutes // 60)} h"
+    return f"in {-(-minutes // (24 * 60))} days"
+
+
+def due_outlook(catalog: Catalog, answers: Sequence[Answer], now: datetime | None = None) -> DueOutlook:
+    """How many questions are due now, and when the next reviews fall due."""
+    at = now or datetime.now(UTC)
+    questions = quiz_questions(catalog)
+    states = card_states(((qid, q.revision) for qid, (_, q) in questions.items()), answers)
+    times = next_due(states)
+    later = [t for t in times if t > at]
+    return DueOutlook(
+        now=len(times) - len(later),
+        within_a_day=sum(1 for t in later if t <= at + timedelta(days=1)),
+        next_at=later[0] if later else None,
+        reviewed=bool(states),
+    )
 
 
 def item_mastery(catalog: Catalog, answers: Sequence[Answer], now: datetime | None = None) -> dict[str, float]:
@@ -45,6 +91,8 @@ class QuizHistory:
     sessions: int
     last: str  # YYYY-MM-DD, or "" when never played
     due: int
+    last_right: int = 0  # the score of the last session that asked this quiz
+    last_total: int = 0
 
     @property
     def share(self) -> float | None:
@@ -60,6 +108,8 @@ def quiz_history(catalog: Catalog, answers: Sequence[Answer], now: datetime | No
     rows = []
     for quiz in catalog.quizzes:
         mine = [a for a in reviews if owner.get(a.question_id) == quiz.id]
+        latest = max(mine, key=lambda a: a.answered_at).session_id if mine else None
+        last_session = [a for a in mine if a.session_id == latest]
         rows.append(
             QuizHistory(
                 quiz=quiz,
@@ -68,6 +118,8 @@ def quiz_history(catalog: Catalog, answers: Sequence[Answer], now: datetime | No
                 sessions=len({a.session_id for a in mine}),
                 last=max((a.answered_at for a in mine), default="")[:10],
                 due=sum(1 for q in due_now if owner.get(q) == quiz.id),
+                last_right=sum(a.correct for a in last_session),
+                last_total=len(last_session),
             )
         )
     return rows

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from hashlib import blake2b
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
@@ -19,6 +19,9 @@ from advisor.models.progress import Answer
 
 LEECH_LAPSES = 4  # missed this often, a question means the section needs re-reading
 MASTERY_MIN_REVIEWS = 2  # below this, a mastery figure would be noise
+# Mastery is the recall FSRS forecasts this far ahead: recall *now* is close to 100% right after
+# any review, even one that followed two misses, and so read like mastery when it was not.
+MASTERY_HORIZON = timedelta(days=7)
 
 _scheduler = Scheduler(enable_fuzzing=False)  # no fuzz: the same log always gives the same card
 
@@ -88,13 +91,19 @@ def recall(state: CardState, now: datetime) -> float:
 
 
 def mastery(tested: dict[str, list[str]], states: dict[str, CardState], now: datetime) -> dict[str, float]:
-    """Mean recall per checklist item or concept, only where there is enough evidence.
+    """Mean recall a week from `now` (MASTERY_HORIZON) per checklist item or concept, where there is evidence.
 
     `tested` maps an item id to the ids of the questions that test it.
     """
     out = {}
+    ahead = now + MASTERY_HORIZON
     for item, question_ids in tested.items():
         seen = [states[q] for q in question_ids if q in states]
         if sum(s.reviews for s in seen) >= MASTERY_MIN_REVIEWS:
-            out[item] = sum(recall(s, now) for s in seen) / len(seen)
+            out[item] = sum(recall(s, ahead) for s in seen) / len(seen)
     return out
+
+
+def next_due(states: dict[str, CardState]) -> list[datetime]:
+    """When each reviewed question falls due, soonest first."""
+    return sorted(s.card.due for s in states.values())

@@ -40,9 +40,10 @@ class Result:
     """One answer given in the session: how it was graded and what the log should keep."""
 
     presented: Presented
-    grade: Grade
+    grade: Grade  # as it counts: the learner's own call, where they overrode it
     seconds: float
     entry: NewAnswer
+    number: int | None = None  # the answer's row in the log, once stored (an override refers to it)
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,16 @@ class Summary:
 def start_session(catalog: Catalog, plan: QuizPlan, answers: Sequence[Answer]) -> QuizSession | None:
     """The session `plan` asks for; None when it asks for due questions and none is due."""
     if not plan.due:
-        return QuizSession.start(catalog, quiz_ids=plan.quizzes, seed=plan.seed, limit=plan.size())
-    wanted = set(plan.quizzes)
-    owner = {qid: quiz.id for qid, (quiz, _) in quiz_questions(catalog).items()}
-    ids = [q for q in due_questions(catalog, answers) if not wanted or owner[q] in wanted]
-    if not ids:
-        return None
-    return QuizSession.start(catalog, question_ids=ids, seed=plan.seed, limit=plan.size())
+        session = QuizSession.start(catalog, quiz_ids=plan.quizzes, seed=plan.seed, limit=plan.size())
+    else:
+        wanted = set(plan.quizzes)
+        owner = {qid: quiz.id for qid, (quiz, _) in quiz_questions(catalog).items()}
+        ids = [q for q in due_questions(catalog, answers) if not wanted or owner[q] in wanted]
+        if not ids:
+            return None
+        session = QuizSession.start(catalog, question_ids=ids, seed=plan.seed, limit=plan.size())
+    session.plan = plan
+    return session
 
 
 @dataclass
@@ -88,6 +92,7 @@ class QuizSession:
     results: list[Result] = field(default_factory=list)
     position: int = 0
     _shown_at: float | None = None
+    plan: QuizPlan = field(default_factory=QuizPlan)  # what it was drawn from (to start it over)
 
     @classmethod
     def start(
@@ -115,6 +120,8 @@ class QuizSession:
         for quiz, q in picked:
             order = q.choice_ids()
             rng.shuffle(order)
+            if q.order_is_answer and order == q.choice_ids():  # shown as is, the steps would be the answer
+                order = order[1:] + order[:1]
             items.append(Presented(quiz, q, tuple(order)))
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         return cls(items, seed, f"{stamp}-seed{seed}")
@@ -143,6 +150,15 @@ class QuizSession:
         entry = NewAnswer(q.id, q.revision, self.session_id, grade.correct, response, seconds, presented.practice)
         result = Result(presented, grade, seconds, entry)
         self.results.append(result)
+        return result
+
+    def override(self, correct: bool) -> Result:
+        """The learner's own call on the answer just given ("I was right"); it counts from now on.
+
+        The front end records it with `store.override_answer(result.number, correct)`.
+        """
+        result = self.results[-1]
+        result.grade = result.grade.overridden_to(correct)
         return result
 
     @staticmethod

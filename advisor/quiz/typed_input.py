@@ -1,9 +1,10 @@
-"""Typed answers for the question types that have no list to pick from: ordering and matching.
+"""Typed answers that must have a shape before they are graded: numbers, orders and matches.
 
 Both front ends show ordering items numbered 1..n and matching right sides lettered a, b, c...;
 the learner types `3 1 2 4` or `b a c`. Parsing is forgiving about spaces and commas and
 strict about everything else: a wrong count or an unknown number is an `Invalid` with a
-message for the learner, never a guess (and never confused with an answer).
+message for the learner, never a guess (and never confused with an answer). A numeric answer
+with no number in it (`two`, `abc`) is refused the same way: a typo must not cost a review.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+
+from advisor.text.answers import parse_number
 
 LETTERS = string.ascii_lowercase
 
@@ -20,6 +23,13 @@ class Invalid:
     """Typed text that is not an answer yet; `message` says what to type instead."""
 
     message: str
+
+
+def read_number(text: str, unit: str | None = None) -> str | Invalid:
+    """The typed text, if it holds a number (`6.9`, `6,9`, `160 ms`, `1,000`); else what to type."""
+    if parse_number(text) is not None:
+        return text
+    return Invalid(f"type a number{f' ({unit})' if unit else ''}, in digits: e.g. 42, 6.5 or 6,5")
 
 
 def _tokens(text: str) -> list[str]:

@@ -63,6 +63,28 @@ MIGRATIONS: tuple[str, ...] = (
         changed_at TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE quiz_sessions (  -- a session's questions and their order, so an interrupted quiz resumes
+        session_id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        plan       TEXT NOT NULL,  -- what was asked for (JSON: quizzes, due, limit, seed)
+        items      TEXT NOT NULL,  -- JSON: [{question, revision, order, practice}], in the order asked
+        closed     INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))  -- finished, or set aside
+    );
+    CREATE INDEX quiz_answers_session ON quiz_answers (session_id);
+    CREATE TABLE quiz_overrides (  -- append-only: the learner's own call on a grade; the last one counts
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id     INTEGER NOT NULL REFERENCES quiz_answers (id),
+        correct       INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        overridden_at TEXT NOT NULL
+    );
+    CREATE INDEX quiz_overrides_answer ON quiz_overrides (answer_id, id);
+    CREATE TRIGGER quiz_overrides_no_update BEFORE UPDATE ON quiz_overrides
+        BEGIN SELECT RAISE(ABORT, 'quiz overrides are append-only'); END;
+    CREATE TRIGGER quiz_overrides_no_delete BEFORE DELETE ON quiz_overrides
+        BEGIN SELECT RAISE(ABORT, 'quiz overrides are append-only'); END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,14 +11,25 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from advisor.models.progress import Answer, ImportSummary, Milestone, MilestoneInfo, NewAnswer, Tick
+from advisor.models.progress import Answer, ImportSummary, Milestone, MilestoneInfo, NewAnswer, SavedSession, Tick
 
 ANSWER_COLUMNS = "question_id, revision, session_id, answered_at, correct, response, seconds, practice"
 INSERT_ANSWER = f"INSERT INTO quiz_answers ({ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+# Every answer as it counts: the learner's last override, where there is one, replaces the grade.
+_OVERRIDE = "(SELECT o.correct FROM quiz_overrides o WHERE o.answer_id = a.id ORDER BY o.id DESC LIMIT 1)"
+SELECT_ANSWERS = (
+    f"SELECT a.question_id, a.revision, a.session_id, a.answered_at, COALESCE({_OVERRIDE}, a.correct), "
+    f"a.response, a.seconds, a.practice, {_OVERRIDE} IS NOT NULL, a.id FROM quiz_answers a"
+)
+UPSERT_SESSION = (
+    "INSERT INTO quiz_sessions (session_id, started_at, updated_at, plan, items, closed) VALUES (?, ?, ?, ?, ?, 0) "
+    "ON CONFLICT (session_id) DO UPDATE SET updated_at = excluded.updated_at, items = excluded.items, closed = 0"
+)
 UPSERT_TICK = (
     "INSERT INTO checklist (item_id, done, changed_at) VALUES (?, ?, ?) "
     "ON CONFLICT (item_id) DO UPDATE SET done = excluded.done, changed_at = excluded.changed_at"
@@ -57,8 +68,9 @@ def now() -> str:
 
 
 def answer_row(row: tuple[Any, ...]) -> Answer:
-    """An Answer from a row of ANSWER_COLUMNS."""
-    return Answer(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5]), row[6], bool(row[7]))
+    """An Answer from a row of ANSWER_COLUMNS (or of SELECT_ANSWERS, which adds the override and the row)."""
+    extra = (bool(row[8]), int(row[9])) if len(row) > 8 else ()
+    return Answer(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5]), row[6], bool(row[7]), *extra)
 
 
 class ProgressStore:
@@ -134,13 +146,49 @@ class ProgressStore:
             new.seconds,
             new.practice,
         )
-        self._execute(INSERT_ANSWER, answer_values(answer))
-        return answer
+        number = self._execute(INSERT_ANSWER, answer_values(answer))
+        return replace(answer, number=number)
 
     def answers(self) -> list[Answer]:
-        """Every recorded answer, oldest first."""
-        rows = self.db.read(f"SELECT {ANSWER_COLUMNS} FROM quiz_answers ORDER BY answered_at, id")
-        return [answer_row(r) for r in rows]
+        """Every recorded answer, oldest first, graded as it counts (the learner's override, if any)."""
+        return [answer_row(r) for r in self.db.read(f"{SELECT_ANSWERS} ORDER BY a.answered_at, a.id")]
+
+    def override_answer(self, number: int, correct: bool) -> None:
+        """Record the learner's own call on answer `number` ("I was right"): it counts from now on."""
+        self._execute(
+            "INSERT INTO quiz_overrides (answer_id, correct, overridden_at) VALUES (?, ?, ?)",
+            (number, int(correct), self.clock()),
+        )
+
+    # --- quiz sessions (to resume) -------------------------------------------------------------
+
+    def save_session(self, session_id: str, plan: dict[str, Any], items: list[dict[str, Any]]) -> None:
+        """Keep a session's questions and order; it becomes the one to resume (any other is set aside)."""
+        stamp = self.clock()
+
+        def save(db: Any) -> None:
+            db.execute("UPDATE quiz_sessions SET closed = 1 WHERE closed = 0 AND session_id != ?", (session_id,))
+            db.execute(UPSERT_SESSION, (session_id, stamp, stamp, json.dumps(plan), json.dumps(items)))
+
+        self.db.write(save)
+
+    def close_session(self, session_id: str) -> None:
+        """The session is done, or set aside ("start over"): it is no longer offered to resume."""
+        sql = "UPDATE quiz_sessions SET closed = 1, updated_at = ? WHERE session_id = ?"
+        self._execute(sql, (self.clock(), session_id))
+
+    def open_session(self) -> SavedSession | None:
+        """The session to resume: the last one kept and neither closed nor fully answered, or None."""
+        rows = self.db.read(
+            "SELECT s.session_id, s.started_at, s.plan, s.items, "
+            "(SELECT count(*) FROM quiz_answers a WHERE a.session_id = s.session_id) "
+            "FROM quiz_sessions s WHERE s.closed = 0 ORDER BY s.updated_at DESC LIMIT 1"
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        saved = SavedSession(str(r[0]), str(r[1]), json.loads(str(r[2])), json.loads(str(r[3])), int(str(r[4])))
+        return saved if saved.answered < len(saved.items) else None
 
     # --- workloads (Advise answers) ----------------------------------------------------------
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.models.progress import ImportSummary
 from advisor.store.progress import (
-    ANSWER_COLUMNS,
     INSERT_ANSWER,
+    SELECT_ANSWERS,
     UPSERT_TICK,
     UPSERT_WORKLOAD,
     StoreError,
@@ -33,7 +33,8 @@ def export_data(store: ProgressStore) -> dict[str, Any]:
     db = store.db
     workloads = db.read("SELECT name, answers, updated_at FROM workloads ORDER BY name")
     milestones = db.read("SELECT name, created_at, answers, report FROM milestones ORDER BY id")
-    answers = [answer_row(r) for r in db.read(f"SELECT {ANSWER_COLUMNS} FROM quiz_answers ORDER BY id")]
+    # each answer as it counts: an override travels as the answer's grade
+    answers = [answer_row(r) for r in db.read(f"{SELECT_ANSWERS} ORDER BY a.id")]
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,

@@ -23,6 +23,26 @@ def normalise_text(text: str) -> str:
     return text.rstrip(".!?;:, ").strip()
 
 
+NEAR_SPELLING_MIN_LETTERS = 5  # shorter words are too easily another word one letter away
+
+
+def near_spelling(typed: str, accepted: str) -> bool:
+    """One slip (a letter added, dropped or changed) from an accepted answer of letters only.
+
+    Both are normalised already. Only answers of letters and spaces with five letters or more
+    qualify: in `wasm32-wasip1` or `http2` one character is the whole point.
+    """
+    if typed == accepted or not re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", accepted):
+        return False
+    if len(accepted.replace(" ", "")) < NEAR_SPELLING_MIN_LETTERS or abs(len(typed) - len(accepted)) > 1:
+        return False
+    if len(typed) == len(accepted):  # one letter changed
+        return sum(a != b for a, b in zip(typed, accepted, strict=True)) == 1
+    short, long = sorted((typed, accepted), key=len)
+    cut = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    return short[cut:] == long[cut + 1 :]  # one letter added or dropped
+
+
 def parse_number(value: object) -> float | None:
     """A float from a number or from text such as '1,000', '160 ms', '2.5' or '6,9'; None if there is none."""
     if isinstance(value, bool):

@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from advisor.reports.formats import FORMATS
 from advisor.store import ProgressStore
 from advisor.tui.messages import CatalogLoaded, ProgressSaved, ThemeChanged, TickChanged
 from advisor.tui.navigation import DESTINATIONS, screen_for
@@ -77,7 +78,7 @@ class AdvisorApp(App[None]):
         self.store = store
         self.start = start or Start()
         self.writer = StoreWriter(self.call_from_thread)
-        self.recent = RecentFiles()
+        self.recent = RecentFiles.kept_in(store, set(FORMATS))
         for theme in THEMES.values():
             self.register_theme(theme)
         saved = store.setting(THEME_SETTING)

@@ -197,6 +197,14 @@ async def test_export_dialog_fixes_a_name_that_does_not_fit_the_format(make_app,
         await pilot.press("e")  # the same folder and format again
         assert app.screen.query_one("#export-path").value == "out/advisor-recommendation-2025-12-02.json"
         assert app.screen.chosen_format() == "json"
+        await pilot.press("escape")
+        await app.writes_done()
+    restarted = make_app()  # Polish 13: the folder and format outlive the run
+    async with restarted.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "r", "e")
+        assert restarted.screen.chosen_format() == "json"
+        offered = restarted.screen.query_one("#export-path").value
+        assert offered == str(tmp_path / "out" / "advisor-recommendation-2025-12-02.json")
 
 
 async def test_keep_two_and_compare_them(make_app) -> None:

@@ -129,8 +129,14 @@ class ExportDialog(AdvisorDialog[tuple[str, Path] | None]):
             self.confirm_overwrite = path
             self._hint(f"{path} exists. Press enter again to overwrite it.", "bold $text-warning")
             return
-        self.advisor.recent.export_folder = path.parent
-        self.advisor.recent.export_format = fmt.name
+        kept = self.advisor.recent.exported(path.parent, fmt.name)
+        store = self.advisor.store
+
+        def keep() -> None:
+            for name, value in kept:
+                store.set_setting(name, value)
+
+        self.advisor.writer.submit(keep)
         self.dismiss((fmt.name, path))
 
     def action_cancel(self) -> None:

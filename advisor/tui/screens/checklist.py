@@ -23,7 +23,10 @@ class ChecklistScreen(AdvisorScreen):
     AUTO_FOCUS = "ChecklistView"  # focused as the screen opens: no second frame to move focus
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back")]
-    HELP_NOTE = "recall 82% beside an item: how well you recall its quiz questions, once there are enough answers."
+    HELP_NOTE = (
+        "recall in a week 82% beside an item: the chance you would still answer its quiz questions a week"
+        " from now (FSRS's forecast), once there are enough answers."
+    )
 
     def compose(self) -> ComposeResult:
         catalog = self.advisor.catalog

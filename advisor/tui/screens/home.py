@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,12 +14,14 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from advisor.learn.progress import Count, count_ids, guide_count
-from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.messages import CatalogLoaded
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from advisor.quiz.progress import DueOutlook  # Home's first frame imports no quiz code
 
 _PATHS = (
     ("learn", "Learn", "read the guide, its tables and your checklist"),
@@ -68,8 +71,8 @@ class HomeScreen(AdvisorScreen):
 
     checklist: reactive[Count | None] = reactive(None)
     """Checklist items ticked of all (None until read)."""
-    due: reactive[int | None] = reactive(None)
-    """Quiz questions due for review (None until the log has been read)."""
+    due: reactive[DueOutlook | None] = reactive(None)
+    """Quiz questions due for review now and next (None until the log has been read)."""
 
     def compose(self) -> ComposeResult:
         title, summary = self._guide_heading()
@@ -110,9 +113,9 @@ class HomeScreen(AdvisorScreen):
     @in_thread(group="home-progress", exclusive=True)
     def _count_due(self) -> None:
         # rebuilding every FSRS card from the answer log grows with the history: not on the event loop
-        from advisor.quiz.progress import due_questions
+        from advisor.quiz.progress import due_outlook
 
-        due = len(due_questions(self.advisor.catalog, self.advisor.store.answers()))
+        due = due_outlook(self.advisor.catalog, self.advisor.store.answers())
         self.app.call_from_thread(setattr, self, "due", due)
 
     def watch_checklist(self) -> None:
@@ -127,10 +130,9 @@ class HomeScreen(AdvisorScreen):
             return
         if self.due is None:
             due = Content.styled("counting questions due for review…", "$foreground-muted")
-        else:
-            due = Content.styled(
-                f"{plural(self.due, 'quiz question')} due for review", "bold" if self.due else "$foreground-muted"
-            )
+        else:  # when reviews fall due, not only how many are due now (that number grows fast at first)
+            text = f"quiz review: {self.due.label(datetime.now(UTC))}"
+            due = Content.styled(text, "bold" if self.due.now else "$foreground-muted")
         label = Content.assemble(f"Learning checklist: {count.done} of {count.total} items done · ", due)
         self.query_one("#progress-label", Static).update(label)
         self.query_one("#progress", ProgressBar).update(total=count.total, progress=count.done)

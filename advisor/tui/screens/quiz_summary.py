@@ -74,7 +74,11 @@ class QuizSummaryScreen(AdvisorScreen):
         if s.missed:
             lines += ["## Your mistakes", ""]
             for r in s.missed:
-                lines += [f"### {inline(r.presented.question.prompt.splitlines()[0])}", ""]
+                # the whole question: its first paragraph as the heading (wrapped, never cut), then
+                # the rest as the quiz showed it (a code block, the question after it)
+                first, _, rest = r.presented.question.prompt.strip().partition("\n\n")
+                lines += [f"### {inline(' '.join(first.split()))}", ""]
+                lines += [rest, ""] if rest else []
                 lines += [f"- {inline(e)}" for e in r.grade.expected]
                 lines += ["", inline(r.presented.question.explanation), ""]
             lines += ["*r asks them again now, as practice: they are recorded but are not reviews.*"]

@@ -54,7 +54,8 @@ class ChecklistView(TickList[str]):
         if item.origin is Origin.ours:
             parts.append(("  (beyond the guide)", "italic $foreground-muted"))
         if recall is not None:
-            parts.append((f"  recall {recall:.0%}", recall_style(recall)))
+            # a forecast, not a mark: right after any review "recall now" is near 100%
+            parts.append((f"  recall in a week {recall:.0%}", recall_style(recall)))
         return Content.assemble(*parts)
 
     def set_items(self, items: Iterable[tuple[ChecklistItem, str | None]], done: set[str]) -> None:
@@ -66,7 +67,7 @@ class ChecklistView(TickList[str]):
             self.highlighted = 0
 
     def show_mastery(self, mastery: dict[str, float]) -> None:
-        """Add `recall n%` to the items the quiz history speaks for."""
+        """Add `recall in a week n%` to the items the quiz history speaks for."""
         for index, (item, group) in enumerate(self.items):
             if item.id in mastery:
                 self.replace_option_prompt_at_index(index, self._prompt(item, group, mastery[item.id]))
