@@ -37,6 +37,12 @@ PUBLIC = {
     "domain_complexity": ["simple_crud", "moderate", "complex"],
     "file_uploads": ["no", "yes"],
     "resource_constraints": ["normal", "constrained"],
+    # added with the second edition of Advise (issue #13); public from then on
+    "per_request_state": ["request_only", "replicated_reads", "central"],
+    "personal_data_erasure": ["not_required", "required"],
+    "collaborative_editing": ["offline", "simultaneous"],
+    "team_consistency_experience": ["new", "experienced"],
+    "code_needs": ["third_party_extensions", "portable_compute"],
 }
 
 
@@ -45,7 +51,7 @@ def test_public_question_and_choice_ids(catalog) -> None:
     for qid, choices in PUBLIC.items():
         assert found[qid] == choices, qid
     multiple = {q.id for q in catalog.questions if q.multiple}
-    assert multiple == {"clients", "edge_logic"}
+    assert multiple == {"clients", "edge_logic", "collaborative_editing", "code_needs"}
 
 
 @pytest.fixture(autouse=True)

@@ -213,16 +213,18 @@ def test_milestones_report_and_compare(tmp_path: Path, capsys) -> None:
 
 
 def test_flips_say_what_changes_and_never_score_a_veto(catalog) -> None:
-    report = build_report(catalog, recommend(catalog, {"clients": ["browser", "mobile"], "service_count": "many"}))
-    flips = {(t.id, f.question, f.change): f for t in report.technologies for f in t.flips}
+    # one service: gRPC is decided at the client edge alone, where browsers rule it out
+    monolith = build_report(catalog, recommend(catalog, {"clients": ["browser", "mobile"], "service_count": "one"}))
+    fleet = build_report(catalog, recommend(catalog, {"clients": ["browser", "mobile"], "service_count": "many"}))
+    flips = {(t.id, f.question, f.change): f for r in (monolith, fleet) for t in r.technologies for f in t.flips}
     # a several-choice answer changes by one choice: say which, not the whole set before and after
     assert ("grpc", "clients", "add Our own internal services") in flips
     assert ("grpc", "clients", "drop Browsers (web apps)") in flips
     vetoed = flips[("service-mesh", "service_count", "Many → One")]
     assert vetoed.verdict == "avoid" and vetoed.vetoed
     for fmt in ("md", "adr"):
-        text = render_report(report, fmt)
-        assert "add Our own internal services" in text
+        assert "add Our own internal services" in render_report(monolith, fmt)
+        text = render_report(fleet, fmt)
         assert "(veto: " in text  # the veto's reason, not the score it overrides
         assert "Many, Browsers" not in text
 

@@ -175,3 +175,25 @@ def test_second_singleton_is_reported(catalog, tmp_path: Path) -> None:
         load_catalog([tmp_path / "a", tmp_path / "b"], complete=False, reference=catalog)
     messages = [str(p) for p in info.value.problems]
     assert any("a second matrix file; the first is" in m for m in messages)
+
+
+def test_a_rule_names_only_its_decisions_scopes(catalog, tmp_path: Path) -> None:
+    """A misspelt scope would make a rule speak at no boundary at all: it is refused, with the near miss."""
+    rules = next(f for f in catalog.files if f.kind == "technologies").source.path.parent
+    for path in rules.glob("*.yaml"):
+        write(tmp_path / "rules" / path.name, path.read_text(encoding="utf-8"))
+    api = tmp_path / "rules" / "api-style.yaml"
+    api.write_text(api.read_text(encoding="utf-8").replace("scopes: [public-api]", "scopes: [publc-api]", 1))
+    compute = tmp_path / "rules" / "compute.yaml"
+    text = compute.read_text(encoding="utf-8")
+    compute.write_text(
+        text.replace("    concern: operations\n", "    concern: operations\n    scopes: [internal]\n", 1)
+    )
+    with pytest.raises(DataError) as info:
+        load_catalog([tmp_path / "rules"], complete=False, reference=catalog)
+    messages = sorted(str(p).split(": ", 1)[1] for p in info.value.problems)
+    assert messages == [
+        "rules[0].scopes[0]: unknown scope 'internal'; its decision has none",
+        "rules[1].scopes[0]: unknown scope 'publc-api' (did you mean 'public-api'?);"
+        " its decision's scopes: client-edge, internal, public-api",
+    ]

@@ -43,6 +43,11 @@ def check_rules(files: Sequence[LoadedFile], index: IdIndex) -> list[Problem]:
                     index.require(f, ("technologies", i, "section"), "section", t.section)
     if not technologies:
         technologies = set(index.reference_technologies)
+    # the scopes each technology's decision is made at; a rule may name only those
+    scopes_of: dict[str, set[str]] = {}
+    for f in files:
+        if isinstance(f.model, Technologies):
+            scopes_of |= _scopes(f, f.model, questions, problems)
     rule_ids = FirstSeen("rule id")
     with_prior: set[str] = set()
     rule_files = [f for f in files if isinstance(f.model, Rules)]
@@ -58,6 +63,16 @@ def check_rules(files: Sequence[LoadedFile], index: IdIndex) -> list[Problem]:
                     )
                 )
             problems += _condition(f, ("rules", i, "when"), rule.when, questions)
+            known = scopes_of.get(rule.technology)
+            for j, scope in enumerate(rule.scopes):
+                if known is not None and scope not in known:
+                    listing = f"its decision's scopes: {', '.join(sorted(known))}" if known else "its decision has none"
+                    problems.append(
+                        f.source.problem(
+                            ("rules", i, "scopes", j),
+                            f"unknown scope {scope!r}{did_you_mean(scope, known)}; {listing}",
+                        )
+                    )
             if rule.when.always:
                 with_prior.add(rule.technology)
             if index.find(ITEM, rule.rests_on) is None and index.find("technology", rule.rests_on) is None:
@@ -79,6 +94,19 @@ def check_rules(files: Sequence[LoadedFile], index: IdIndex) -> list[Problem]:
                             f.source.problem(("technologies", i, "id"), f"{t.id!r} has no `always` rule (its prior)")
                         )
     return problems
+
+
+def _scopes(
+    f: LoadedFile, model: Technologies, questions: dict[str, Question], problems: list[Problem]
+) -> dict[str, set[str]]:
+    """Check each decision's scopes (unique ids, conditions on known questions); technology → scope ids."""
+    by_decision: dict[str, set[str]] = {}
+    for i, decision in enumerate(model.decisions):
+        problems += duplicate_ids(f, decision.scopes, ("decisions", i, "scopes"), "scope id")
+        for j, scope in enumerate(decision.scopes):
+            problems += _condition(f, ("decisions", i, "scopes", j, "when"), scope.when, questions)
+        by_decision[decision.id] = {s.id for s in decision.scopes}
+    return {t.id: by_decision[t.decision] for t in model.technologies if t.decision in by_decision}
 
 
 def _condition(f: LoadedFile, path: FieldPath, cond: Condition, questions: dict[str, Question]) -> list[Problem]:
