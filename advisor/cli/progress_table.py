@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from advisor.cli.progress_charts import print_progress_charts
 from advisor.learn.progress import guide_count, section_count
 from advisor.loading.catalog import Catalog
 from advisor.quiz.progress import quiz_history
@@ -23,6 +24,7 @@ class _Console(Console):
 def print_progress(catalog: Catalog, store: ProgressStore, console: Console | None = None) -> None:
     """Print one row per section (items done, in all, still open), then the quiz history."""
     console = console or _Console()
+    print_progress_charts(catalog, store, console)
     done = store.done_items()
     table = Table(title="Learning checklist", title_justify="left")
     table.add_column("Section")

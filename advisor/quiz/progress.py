@@ -10,6 +10,7 @@ from advisor.loading.catalog import Catalog
 from advisor.models.progress import Answer
 from advisor.models.quiz import Quiz, QuizQuestion
 from advisor.quiz.scheduling import card_states, due, mastery, next_due
+from advisor.text.charts import DayScore
 
 
 def quiz_questions(catalog: Catalog) -> dict[str, tuple[Quiz, QuizQuestion]]:
@@ -123,3 +124,12 @@ def quiz_history(catalog: Catalog, answers: Sequence[Answer], now: datetime | No
             )
         )
     return rows
+
+
+def accuracy_by_day(answers: Sequence[Answer]) -> list[DayScore]:
+    """First tries right per day (UTC), oldest first: the quiz accuracy over time."""
+    days: dict[str, list[bool]] = {}
+    for a in answers:
+        if not a.practice:  # retries within a session are practice, not a measure
+            days.setdefault(a.answered_at[:10], []).append(a.correct)
+    return [DayScore(day, sum(marks), len(marks)) for day, marks in sorted(days.items())]

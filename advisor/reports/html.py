@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 
 from advisor.models.report import Report
 from advisor.reports.markdown import render_markdown
+from advisor.reports.score_svg import with_score_chart
 
 _CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 60rem;
@@ -28,7 +29,7 @@ ul { padding-left: 1.4rem; } li { margin: .15rem 0; }
 def render_html(report: Report) -> str:
     """A complete HTML document for the report."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = md.render(render_markdown(report))
+    body = with_score_chart(md.render(render_markdown(report)), report)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -20,6 +20,7 @@ from tests.conftest import ROOT
 
 MARKUP = "[bold]B[/bold] [/] [link=https://example.com]L[/link] [@click=app.quit]Q[/]"
 HOSTILE = MARKUP + " \x1b[31mred\x1b[0m \x07bell \x9b2J"
+TAGS = "</svg><script>alert(1)</script> & \"quoted\" 'single' <b>"
 
 
 @pytest.fixture
@@ -37,6 +38,7 @@ def hostile_catalog(tmp_path: Path):
     edit(tmp_path / "content/matrix.yaml", lambda d: d["technologies"][0].update(best_for=HOSTILE))
     edit(tmp_path / "rules/service-networking.yaml", lambda d: d["rules"][0].update(reason=HOSTILE))
     edit(tmp_path / "quizzes/serverless.yaml", lambda d: d["questions"][0].update(prompt=HOSTILE))
+    edit(tmp_path / "rules/technologies.yaml", lambda d: d["decisions"][0].update(title=HOSTILE + TAGS))
     return load_catalog([tmp_path / "content", tmp_path / "rules", tmp_path / "quizzes"])
 
 
@@ -78,6 +80,22 @@ def test_every_report_format_keeps_it_inert(hostile_catalog) -> None:
     page = render_report(report, "html")
     assert "[link=https://example.com]L[/link]" in page and '<a href="https://example.com"' not in page
     assert "[@click=app.quit]Q[/]" in render_report(report, "md")
+
+
+def test_the_score_chart_shows_it_literally(hostile_catalog) -> None:
+    import xml.etree.ElementTree as ET
+
+    from advisor.reports.score_svg import render_score_svg
+
+    report = build_report(hostile_catalog, recommend(hostile_catalog, {}), date="2026-01-01")
+    title = hostile_catalog.technologies.decisions[0].title
+    assert "␛[31mred" in title and TAGS in title
+    svg = render_score_svg(report)
+    root = ET.fromstring(svg)  # still one well-formed picture: nothing closed it early
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert title in texts and title in (root.findtext("{http://www.w3.org/2000/svg}desc") or "")
+    page = render_report(report, "html")
+    assert "<script>" not in page and "\x1b" not in svg
 
 
 def test_plain_mode_prints_it_inert(hostile_catalog, capsys) -> None:

@@ -17,8 +17,14 @@ def app(make_app, catalog):
     return make_app()
 
 
+async def _charts_drawn(pilot) -> None:
+    """Home's charts are read in a worker: wait for them, so the picture is always the same."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_home(snap_compare, app) -> None:
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, run_before=_charts_drawn, terminal_size=SIZE)
 
 
 def test_learn_index(snap_compare, app) -> None:
@@ -45,7 +51,7 @@ def test_overview(snap_compare, app) -> None:
 
 
 def test_help(snap_compare, app) -> None:
-    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+    assert snap_compare(app, run_before=_charts_drawn, press=["question_mark"], terminal_size=SIZE)
 
 
 def test_narrow_learn(snap_compare, app) -> None:
@@ -75,6 +81,28 @@ def test_recommendation(snap_compare, make_app) -> None:
         },
     )
     assert snap_compare(app, press=["a", "r", "down", "down", "down", "down", "down"], terminal_size=(100, 30))
+
+
+def test_score_chart(snap_compare, make_app) -> None:
+    app = make_app()
+    app.store.save_workload(
+        "current",
+        {
+            "clients": ["browser", "mobile"],
+            "client_data_needs": "varied",
+            "data_shape": "nested",
+            "service_count": "few",
+            "ops_maturity": "low",
+            "traffic_pattern": "spiky",
+        },
+    )
+
+    async def chart(pilot) -> None:
+        await pilot.press("a", "r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("c")
+
+    assert snap_compare(app, run_before=chart, terminal_size=SIZE)
 
 
 def _seeded_quiz(app):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import OptionList, ProgressBar, Static
@@ -22,6 +22,7 @@ from advisor.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from advisor.quiz.progress import DueOutlook  # Home's first frame imports no quiz code
+    from advisor.tui.widgets.progress_charts import ProgressData  # nor the charts
 
 _PATHS = (
     ("learn", "Learn", "read the guide, its tables and your checklist"),
@@ -62,7 +63,15 @@ class HomeScreen(AdvisorScreen):
     #progress {
         margin-bottom: 1;
     }
+    #home-charts {
+        height: 1fr;
+    }
+    /* Short terminals: the progress charts, read at every visit, before the guide's blurb */
+    HomeScreen.-short #home-summary {
+        display: none;
+    }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's own declaration
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "app.open('learn')", "Learn"),
         Binding("a", "app.open('advise')", "Advise"),
@@ -84,6 +93,7 @@ class HomeScreen(AdvisorScreen):
             yield OptionList(*options, id="paths")
             yield Static(id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
+            yield VerticalScroll(id="home-charts")  # filled once the catalog is in (_draw_charts)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -106,6 +116,7 @@ class HomeScreen(AdvisorScreen):
             return  # the questions due are counted once the catalog is in (CatalogLoaded)
         self.checklist = guide_count(app.catalog.sections, done)
         self._count_due()
+        self._draw_charts()
 
     def on_catalog_loaded(self, _: CatalogLoaded) -> None:
         self.refresh_progress()
@@ -117,6 +128,23 @@ class HomeScreen(AdvisorScreen):
 
         due = due_outlook(self.advisor.catalog, self.advisor.store.answers())
         self.app.call_from_thread(setattr, self, "due", due)
+
+    @in_thread(group="home-charts", exclusive=True)
+    def _draw_charts(self) -> None:
+        # the chart module (and what it reads) is imported here, off the first frame and the event loop
+        from advisor.tui.widgets.progress_charts import read_progress
+
+        data = read_progress(self.advisor.catalog, self.advisor.store)
+        self.app.call_from_thread(self._show_charts, data)
+
+    def _show_charts(self, data: ProgressData) -> None:
+        from advisor.tui.widgets.progress_charts import ProgressCharts
+
+        shown = self.query("#progress-charts").results(ProgressCharts)
+        for charts in shown:
+            charts.show(data)
+            return
+        self.query_one("#home-charts", VerticalScroll).mount(ProgressCharts(data, id="progress-charts"))
 
     def watch_checklist(self) -> None:
         self._show_progress()

@@ -23,6 +23,7 @@ from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.hanging_text import HangingText, Paragraph
 from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
+from advisor.tui.widgets.score_chart import ScoreChartView
 from advisor.tui.widgets.title_bar import TitleBar
 
 VERDICT_STYLE = {
@@ -141,6 +142,7 @@ class RecommendationScreen(AdvisorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
         Binding("g", "guide", "Read what a reason cites"),
+        Binding("c", "chart", "Score chart"),
         Binding("e", "export", "Export"),
         Binding("k", "keep", "Keep"),
         Binding("m", "milestones", "Compare kept"),
@@ -172,6 +174,7 @@ class RecommendationScreen(AdvisorScreen):
             yield OptionList(*options, id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
                 yield HangingText(overview_text(report), id="rec-text")
+        yield ScoreChartView(report, id="rec-chart")  # shown instead of the split by c
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -200,6 +203,12 @@ class RecommendationScreen(AdvisorScreen):
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
         self.query_one("#rec-detail", VerticalScroll).focus()
+
+    def action_chart(self) -> None:
+        """Show every score as a chart instead of the list and the case; c again (or esc) goes back."""
+        shown = not self.has_class("-chart")
+        self.set_class(shown, "-chart")
+        self.query_one("#rec-chart" if shown else "#rec-list").focus()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Export the recommendation", "Markdown, HTML, JSON or an ADR", self.action_export)
