@@ -47,11 +47,11 @@ def check_workload(
     """The workload in `source`, checked against `questions` and `technologies` (see `load_workload`)."""
     data = source.data
     if "version" not in data:  # version 1: the answers, flat
-        answers, problems = _check_answers(source, data, (), questions)
-        if problems:
-            raise DataError(problems)
-        return Workload(answers=answers)
-    problems = []
+        flat, found = _check_answers(source, data, (), questions)
+        if found:
+            raise DataError(found)
+        return Workload(answers=flat)
+    problems: list[Problem] = []
     if data["version"] != VERSION:
         problems.append(source.problem(("version",), f"unknown version {data['version']!r}; this advisor reads 2"))
     for key in data:
@@ -63,8 +63,8 @@ def check_workload(
     answers: dict[str, AnswerValue] = {}
     if "answers" in data:
         section = _mapping(source, "answers", problems)
-        answers, found = _check_answers(source, section, ("answers",), questions)
-        problems += found
+        answers, wrong = _check_answers(source, section, ("answers",), questions)
+        problems += wrong
     priorities = _check_priorities(source, _mapping(source, "priorities", problems), problems)
     notes = _check_notes(source, _mapping(source, "notes", problems), questions, problems)
     decisions = _check_decisions(source, _mapping(source, "decisions", problems), technologies, problems)
