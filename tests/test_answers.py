@@ -10,8 +10,8 @@ import yaml
 
 from advisor.advise.answers import dump_answers, dump_workload, load_answers, load_workload
 from advisor.advise.priorities import weighted_concerns
-from advisor.models.workload import TeamDecision, Workload
 from advisor.loading.problems import DataError
+from advisor.models.workload import TeamDecision, Workload
 from tests.conftest import write
 
 # The ids the issue makes public: they must exist with exactly these choices.

@@ -246,7 +246,8 @@ def test_trace_prints_every_rule_with_its_arithmetic(tmp_path: Path, capsys: pyt
     assert main(["recommend", "--answers", str(answers), "--trace"]) == 0
     out = capsys.readouterr().out
     assert "Serverless functions (serverless): " in out
-    assert "  fired       +4  serverless-spiky-traffic (cost: +2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky" in out
+    spiky = "serverless-spiky-traffic (cost: +2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky"
+    assert f"  fired       +4  {spiky}" in out
     assert "  not sure     0  serverless-long-task-veto" in out
     assert main(["recommend", "--answers", str(answers), "--trace", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)

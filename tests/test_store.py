@@ -280,22 +280,18 @@ def test_a_workload_keeps_priorities_notes_and_decisions(advisor_home: Path) -> 
             "current", notes={"service_count": "forty"}, decisions={"grpc": TeamDecision(decision="accept")}
         )
         store.save_workload("current", {"service_count": "few"})  # answers alone leave the rest as kept
+    kept = Workload(
+        answers={"service_count": "few"},
+        priorities={"cost": "high"},
+        notes={"service_count": "forty"},
+        decisions={"grpc": TeamDecision(decision="accept")},
+    )
     with ProgressStore() as store:
-        assert store.workload("current") == Workload(
-            answers={"service_count": "few"},
-            priorities={"cost": "high"},
-            notes={"service_count": "forty"},
-            decisions={"grpc": TeamDecision(decision="accept")},
-        )
+        assert store.workload("current") == kept
         exported = store.export_data()
-    with ProgressStore(advisor_home / "other") as other:
+    with ProgressStore(advisor_home / "other") as other:  # an export carries them
         other.import_data(exported)
-        assert other.workload("current") == store_workload(advisor_home)
-
-
-def store_workload(home: Path):  # noqa: ANN201 - the test's own shorthand
-    with ProgressStore(home) as store:
-        return store.workload("current")
+        assert other.workload("current") == kept
 
 
 def test_a_database_from_before_priorities_notes_and_decisions_keeps_its_workloads(advisor_home: Path) -> None:

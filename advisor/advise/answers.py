@@ -146,9 +146,7 @@ def _check_priorities(source: Source, data: Mapping[Any, Any], problems: list[Pr
             continue
         elif str(level) not in PRIORITY_LEVELS:
             problems.append(
-                source.problem(
-                    ("priorities", key), f"unknown level {level!r}; levels: {', '.join(PRIORITY_LEVELS)}"
-                )
+                source.problem(("priorities", key), f"unknown level {level!r}; levels: {', '.join(PRIORITY_LEVELS)}")
             )
         else:
             found[str(key)] = str(level)

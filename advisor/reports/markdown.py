@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.models.report import Report, ReportSource, ReportTechnology
+from advisor.models.workload import DECISION_KINDS, TeamDecision
 from advisor.reports.highlights import (
     flip_change,
     flip_detail,
@@ -13,7 +14,6 @@ from advisor.reports.highlights import (
     summary,
     where_line,
 )
-from advisor.models.workload import DECISION_KINDS, TeamDecision
 from advisor.text.markdown import inline, literal, source_link
 from advisor.text.numbers import signed
 

@@ -33,9 +33,8 @@ def rule_line(r: RuleTrace) -> str:
         factor = f"{r.multiplier:g}"
         arithmetic = f"{signed(r.weight or 0)}" + (f" × {factor}" if r.multiplier != 1 else "")
     read = ", ".join(f"{q} = {_answer(v)}" for q, v in r.read.items())
-    return (
-        f"  {FIRED[r.fired]:<9}{added:>5}  {r.rule} ({r.concern}: {arithmetic}): {r.condition}"
-        + (f"  ← {read}" if read else "")
+    return f"  {FIRED[r.fired]:<9}{added:>5}  {r.rule} ({r.concern}: {arithmetic}): {r.condition}" + (
+        f"  ← {read}" if read else ""
     )
 
 
@@ -58,9 +57,7 @@ def technology_trace(report: Report, t: ReportTechnology) -> list[str]:
         lines += [rule_line(r) for r in traced]
         total = sum(r.contribution or 0 for r in traced if r.fired and not r.veto)
         vetoes = [r.rule for r in traced if r.fired and r.veto]
-        lines.append(
-            f"  {'':<9}{'=':>5}  {signed(total)}" + (f", vetoed by {', '.join(vetoes)}" if vetoes else "")
-        )
+        lines.append(f"  {'':<9}{'=':>5}  {signed(total)}" + (f", vetoed by {', '.join(vetoes)}" if vetoes else ""))
     return lines
 
 

@@ -14,9 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advisor.models.progress import Answer, ImportSummary, Milestone, MilestoneInfo, NewAnswer, SavedSession, Tick
 

@@ -29,17 +29,14 @@ EXPORT_VERSION = 1
 WORKLOAD_PARTS = ("answers", "priorities", "notes", "decisions")
 _UPSERT_WHOLE_WORKLOAD = (
     f"INSERT INTO workloads (name, {', '.join(WORKLOAD_PARTS)}, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (name) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*WORKLOAD_PARTS, "updated_at"))
+    "ON CONFLICT (name) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in (*WORKLOAD_PARTS, "updated_at"))
 )
 
 
 def export_data(store: ProgressStore) -> dict[str, Any]:
     """Everything the store holds, as JSON-ready data."""
     db = store.db
-    workloads = db.read(
-        f"SELECT name, updated_at, {', '.join(WORKLOAD_PARTS)} FROM workloads ORDER BY name"
-    )
+    workloads = db.read(f"SELECT name, updated_at, {', '.join(WORKLOAD_PARTS)} FROM workloads ORDER BY name")
     milestones = db.read("SELECT name, created_at, answers, report FROM milestones ORDER BY id")
     # each answer as it counts: an override travels as the answer's grade
     answers = [answer_row(r) for r in db.read(f"{SELECT_ANSWERS} ORDER BY a.id")]

@@ -267,8 +267,7 @@ class AdviseScreen(AdvisorScreen):
         if found.question is None:
             asked = len(self.quick_path)
             self.notify(
-                f"Done: {asked} of {asked + found.skipped} asked; "
-                f"{found.skipped} could not change any verdict.",
+                f"Done: {asked} of {asked + found.skipped} asked; {found.skipped} could not change any verdict.",
                 markup=False,
             )
             self.action_results()

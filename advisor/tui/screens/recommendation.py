@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from advisor.advise.questionnaire import CURRENT_WORKLOAD
 from advisor.models.report import Report, ReportTechnology
 from advisor.models.workload import DECISION_KINDS, TeamDecision, Workload
 from advisor.reports.highlights import (
@@ -28,7 +29,6 @@ from advisor.reports.highlights import (
     where_line,
 )
 from advisor.text.numbers import signed
-from advisor.advise.questionnaire import CURRENT_WORKLOAD
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.hanging_text import HangingText, Paragraph
@@ -404,9 +404,11 @@ class RecommendationScreen(AdvisorScreen):
         )
         self.app.push_screen(
             dialog,
-            lambda reason: None
-            if reason is None
-            else self._set_decision(technology, TeamDecision.model_validate({"decision": kind, "reason": reason})),
+            lambda reason: (
+                None
+                if reason is None
+                else self._set_decision(technology, TeamDecision.model_validate({"decision": kind, "reason": reason}))
+            ),
         )
 
     def _set_decision(self, technology: str, decision: TeamDecision | None) -> None:
