@@ -16,10 +16,17 @@ from advisor.models.recommendation import AnswerValue
 DecisionKind = Literal["accept", "reject", "accept-risk"]
 
 # The one table of decision kinds: id (as files write it) → how reports and screens say it.
+# The answers file, every report and the TUI's decision dialog read it.
 DECISION_KINDS: dict[str, str] = {
     "accept": "accepted",
     "reject": "rejected",
     "accept-risk": "risk accepted",
+}
+# What the decision dialog offers for each kind (the verdict is named beside it).
+DECISION_OFFERS: dict[str, str] = {
+    "accept": "Accept: go with the verdict",
+    "reject": "Reject: we will not follow it",
+    "accept-risk": "Accept the risk: go ahead despite the reasons against",
 }
 
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from advisor.advise.questionnaire import CURRENT_WORKLOAD
 from advisor.models.report import Report, ReportTechnology
-from advisor.models.workload import DECISION_KINDS, TeamDecision, Workload
+from advisor.models.workload import DECISION_KINDS, DECISION_OFFERS, TeamDecision, Workload
 from advisor.reports.highlights import (
     decision_text,
     flip_change,
@@ -375,11 +375,7 @@ class RecommendationScreen(AdvisorScreen):
             return
         from advisor.tui.dialogs.choose import ChooseDialog
 
-        choices = [
-            ("accept", f"Accept: go with the verdict ({t.verdict})"),
-            ("reject", "Reject: we will not follow it"),
-            ("accept-risk", "Accept the risk: go ahead despite the reasons against"),
-        ]
+        choices = list(DECISION_OFFERS.items())
         if t.team_decision is not None:
             choices.append(("clear", "Clear the decision"))
         self.app.push_screen(
