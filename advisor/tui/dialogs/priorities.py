@@ -20,12 +20,7 @@ LEVEL_STYLE = {"low": "$foreground-muted", "normal": "", "high": "bold $text-acc
 
 
 def _row(concern: str, level: str) -> Content:
-    info = CONCERNS[concern]
-    return Content.assemble(
-        (f"{info.title:<24}", "bold"),
-        (f"{level:<8}", LEVEL_STYLE[level]),
-        (info.help, "$foreground-muted"),
-    )
+    return Content.assemble((f"{CONCERNS[concern].title:<24}", "bold"), (level, LEVEL_STYLE[level]))
 
 
 class PrioritiesDialog(AdvisorDialog[dict[str, str] | None]):
@@ -33,11 +28,14 @@ class PrioritiesDialog(AdvisorDialog[dict[str, str] | None]):
 
     AUTO_FOCUS = "#priorities"
     DEFAULT_CSS = """
-    PrioritiesDialog > Vertical { max-width: 110; width: 90%; }
+    PrioritiesDialog #priorities { height: auto; }
+    PrioritiesDialog #priority-help { margin-bottom: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,minus", "level(-1)", "Lower"),
-        Binding("right,plus,equals_sign", "level(1)", "Higher"),
+        Binding("left", "level(-1)", "Lower"),
+        Binding("right", "level(1)", "Higher"),
+        Binding("minus", "level(-1)", show=False),
+        Binding("plus,equals_sign", "level(1)", show=False),
         Binding("n", "normal", "All normal"),
         Binding("enter", "keep", "Keep", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -51,13 +49,20 @@ class PrioritiesDialog(AdvisorDialog[dict[str, str] | None]):
         with Vertical(id="priorities-dialog"):
             yield Static(Content.styled("What matters most for this workload?", "bold"))
             yield OptionList(*(Option(_row(c, self.levels[c]), id=c) for c in weighted_concerns()), id="priorities")
+            yield Static(id="priority-help")
             yield Static(
                 Content.styled(
-                    "← → lower or raise the highlighted concern: low halves the weight of its rules, high doubles "
-                    "it; vetoes and whether a technology fits at all never change. enter keeps them.",
+                    "← → lower or raise it: low halves the weight of its rules, high doubles it; vetoes and "
+                    "whether a technology fits at all never change. enter keeps them, escape cancels.",
                     "$foreground-muted",
                 )
             )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        concern = CONCERNS[str(event.option.id)]
+        self.query_one("#priority-help", Static).update(
+            Content.styled(f"{concern.title}: {concern.help}", "italic $foreground-muted"), layout=False
+        )
 
     def _set(self, index: int, level: str) -> None:
         concern = weighted_concerns()[index]

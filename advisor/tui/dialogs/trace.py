@@ -19,7 +19,7 @@ class TraceDialog(AdvisorDialog[None]):
     AUTO_FOCUS = "#trace-scroll"
     DEFAULT_CSS = """
     TraceDialog > Vertical { max-width: 160; width: 95%; max-height: 90%; }
-    TraceDialog #trace-scroll { height: auto; max-height: 30; }
+    TraceDialog #trace-scroll { height: auto; max-height: 30; overflow-x: auto; }
     TraceDialog #trace-text { width: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,x", "close", "Close")]

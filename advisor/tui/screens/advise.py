@@ -179,7 +179,8 @@ class AdviseScreen(AdvisorScreen):
             ids = [c.id for c in q.offered]
             single.highlighted = ids.index(current) if isinstance(current, str) and current in ids else 0
             single.focus()
-            hint = "a number or enter chooses; ← back, → skip; r shows the results so far"
+            mode = "q: every question, in order" if self.quick else "q: quick mode"
+            hint = f"a number or enter chooses; ← back, → skip; r shows the results so far; {mode}"
         self.query_one("#wizard-hint", Static).update(Content.styled(hint, "$foreground-muted"))
 
     def _show_note(self, q: Question) -> None:

@@ -215,12 +215,12 @@ class RecommendationScreen(AdvisorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
         Binding("g", "guide", "Read what a reason cites"),
-        Binding("e", "export", "Export"),
-        Binding("k", "keep", "Keep"),
-        Binding("m", "milestones", "Compare kept"),
         Binding("d", "decide", "Decide"),
         Binding("w", "priorities", "Priorities"),
         Binding("x", "trace", "Trace"),
+        Binding("e", "export", "Export"),
+        Binding("k", "keep", "Keep"),
+        Binding("m", "milestones", "Compare kept"),
         Binding("h", "app.open('home')", "Home"),
         Binding("tab", "app.focus_next", "Switch pane"),
     ]
