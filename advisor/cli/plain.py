@@ -100,8 +100,8 @@ def ask_quick(
             if found.question is None:
                 break
             q = by_id[found.question]
-            moves = plural(found.impact, "verdict")
-            value = _ask_question(q, f"({asked + 1}; {found.left} could matter; {moves} hang on it) {q.text}", None)
+            title = f"({asked + 1}; could move {plural(found.impact, 'verdict')}; {found.left} still could) {q.text}"
+            value = _ask_question(q, title, None)
             if value is None:
                 return None
             asked += 1

@@ -184,3 +184,17 @@ async def test_the_screen_says_where_a_scoped_technology_is_for(make_app) -> Non
         )
         await pilot.pause()
         assert f"Where: {WHERE}" in text_of(screen)
+
+
+async def test_recommend_quick_opens_the_wizard_in_quick_mode(make_app) -> None:
+    from advisor.advise.quick import next_question
+    from advisor.tui.start import Start
+
+    app = make_app(start=Start("advise", quick=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AdviseScreen) and screen.quick
+        assert screen.current().id == next_question(app.catalog, {}).question
+        await pilot.press("q")  # back to every question, in order
+        assert not screen.quick and "q: quick mode" in shown(screen.query_one("#wizard-hint", Static))
