@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.advise.answers import dump_answers, load_answers
+from advisor.advise.answers import dump_answers, dump_workload, load_answers, load_workload
+from advisor.advise.priorities import weighted_concerns
 from advisor.loading.problems import DataError
+from advisor.models.workload import TeamDecision, Workload
 from tests.conftest import write
 
 # The ids the issue makes public: they must exist with exactly these choices.
@@ -121,7 +123,7 @@ def test_not_a_mapping(catalog, tmp_path: Path) -> None:
 def test_dump_round_trips(catalog, tmp_path: Path) -> None:
     answers = {"clients": ["browser"], "file_uploads": "no", "service_count": "many"}
     text = dump_answers(answers, catalog.questions)
-    assert yaml.safe_load(text)["file_uploads"] == "no"
+    assert yaml.safe_load(text)["answers"]["file_uploads"] == "no"
     assert load_answers(write(tmp_path / "a.yaml", text), catalog.questions) == answers
 
 
@@ -136,19 +138,74 @@ def test_choice_labels_are_spelt_as_their_ids(catalog) -> None:
 
 def test_the_answers_template_explains_every_question_and_loads_as_all_not_sure(catalog, tmp_path: Path) -> None:
     text = dump_answers({}, catalog.questions)
-    assert yaml.safe_load(text) == {q.id: None for q in catalog.questions}
+    data = yaml.safe_load(text)
+    assert data["version"] == 2 and data["answers"] == {q.id: None for q in catalog.questions}
+    assert data["priorities"] == {c: "normal" for c in weighted_concerns()}
+    assert data["notes"] == {} and data["decisions"] == {}
     assert load_answers(write(tmp_path / "t.yaml", text), catalog.questions) == {}
     assert "Not sure: null, or leave the question out." in text
     for q in catalog.questions:
         assert f"# {q.text}" in text
         for c in q.offered:
-            assert re.search(rf"^#   {c.id} +{re.escape(c.label)}", text, re.MULTILINE), c.id
+            assert re.search(rf"^  #   {c.id} +{re.escape(c.label)}", text, re.MULTILINE), c.id
         for c in q.choices:
             if c.retired:  # still read from old files, as not sure, but never offered
-                assert not re.search(rf"^#   {c.id} ", text, re.MULTILINE), c.id
+                assert not re.search(rf"^  #   {c.id} ", text, re.MULTILINE), c.id
     assert "# Who calls this system? Several allowed, as a list." in text
     filled = text.replace("traffic_pattern: null", "traffic_pattern: spiky").replace(
         "clients: null", "clients: [browser, mobile]"
     )
     answers = load_answers(write(tmp_path / "f.yaml", filled), catalog.questions)
     assert answers == {"traffic_pattern": "spiky", "clients": ["browser", "mobile"]}
+
+
+def test_a_version_2_file_round_trips_with_priorities_notes_and_decisions(catalog, tmp_path: Path) -> None:
+    technologies = catalog.technologies.technologies
+    workload = Workload(
+        answers={"clients": ["browser"], "service_count": "many"},
+        priorities={"cost": "high", "latency": "low"},
+        notes={"service_count": 'about 40 services: "[bold]" `x` <b>', "clients": "line one\nline two"},
+        decisions={
+            technologies[0].id: TeamDecision(decision="accept-risk", reason="we know the cold starts"),
+            technologies[1].id: TeamDecision(decision="reject"),
+        },
+    )
+    text = dump_workload(workload, catalog.questions, technologies)
+    loaded = load_workload(write(tmp_path / "w.yaml", text), catalog.questions, [t.id for t in technologies])
+    assert loaded.answers == workload.answers
+    assert loaded.priorities == {**{c: "normal" for c in weighted_concerns()}, "cost": "high", "latency": "low"}
+    assert loaded.notes == workload.notes
+    assert loaded.decisions == workload.decisions
+
+
+def test_a_version_1_file_still_loads_as_the_answers(catalog, tmp_path: Path) -> None:
+    loaded = load_workload(write(tmp_path / "w.yaml", "service_count: many\n"), catalog.questions)
+    assert loaded == Workload(answers={"service_count": "many"})
+
+
+def test_version_2_problems_name_the_line_and_field(catalog, tmp_path: Path) -> None:
+    text = (
+        "version: 2\n"
+        "answers:\n  service_count: lots\n"
+        "priorities:\n  cots: high\n  latency: extreme\n"
+        "notes:\n  nope: hi\n"
+        "decisions:\n  serverless: {decision: maybe}\n  nothing-here: accept\n"
+        "extra: 1\n"
+    )
+    technologies = [t.id for t in catalog.technologies.technologies]
+    with pytest.raises(DataError) as info:
+        load_workload(write(tmp_path / "w.yaml", text), catalog.questions, technologies)
+    found = "\n".join(str(p) for p in info.value.problems)
+    assert "w.yaml:3:18: answers.service_count: 'lots' is not a choice" in found
+    assert "w.yaml:5:3: priorities.cots: unknown concern 'cots' (did you mean 'cost'?)" in found
+    assert "w.yaml:6:12: priorities.latency: unknown level 'extreme'; levels: low, normal, high" in found
+    assert "notes.nope: a note on an unknown question 'nope'" in found
+    assert "decisions.serverless.decision: decision 'maybe'; one of: accept, reject, accept-risk" in found
+    assert "decisions.nothing-here: a decision on an unknown technology" in found
+    assert "extra: unknown section 'extra'" in found
+
+
+def test_an_unknown_version_is_refused(catalog, tmp_path: Path) -> None:
+    with pytest.raises(DataError) as info:
+        load_workload(write(tmp_path / "w.yaml", "version: 3\n"), catalog.questions)
+    assert "unknown version 3; this advisor reads 2" in str(info.value.problems[0])

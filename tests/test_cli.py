@@ -126,6 +126,7 @@ WORKLOAD = "clients: [browser, mobile]\nclient_data_needs: varied\ndata_shape: n
         ["progress"],
         ["--version"],
         ["recommend", "--answers", "{answers}", "--format", "json"],
+        ["recommend", "--answers", "{answers}", "--trace", "--priority", "cost=high"],
         ["answers-template"],
         ["report", "--list"],
     ],
@@ -180,6 +181,92 @@ def test_recommend_with_a_bad_answers_file(tmp_path: Path, capsys: pytest.Captur
     assert "w.yaml:1:16: service_count: 'lots' is not a choice of 'service_count'; choices: one, few, many" in err
     assert main(["recommend", "--answers", str(tmp_path / "none.yaml")]) == 2
     assert "cannot read file" in capsys.readouterr().err
+
+
+V2 = (
+    "version: 2\n"
+    "answers:\n  traffic_pattern: spiky\n  service_count: few\n"
+    "priorities:\n  cost: high\n"
+    "notes:\n  traffic_pattern: 'launch spikes *bold* [x](y) <b>|'\n"
+    "decisions:\n  serverless: {decision: accept-risk, reason: cold starts are fine}\n  edge: reject\n"
+)
+
+
+def test_recommend_reads_a_version_2_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", V2)
+    assert main(["recommend", "--answers", str(answers), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["priorities"]["cost"] == "high"
+    assert doc["answers"][0] == {
+        "question_id": "traffic_pattern",
+        "question": doc["answers"][0]["question"],
+        "answer": "spiky",
+        "label": "Spiky",
+        "note": "launch spikes *bold* [x](y) <b>|",
+    }
+    by_id = {t["id"]: t for t in doc["technologies"]}
+    assert by_id["serverless"]["team_decision"] == {"decision": "accept-risk", "reason": "cold starts are fine"}
+    assert by_id["edge"]["team_decision"] == {"decision": "reject", "reason": ""}
+    assert "team_decision" not in by_id["grpc"] and "trace" not in by_id["grpc"]
+    assert main(["recommend", "--answers", str(answers), "--format", "adr"]) == 0
+    adr = capsys.readouterr().out
+    assert "* Serverless functions — team decision: risk accepted: cold starts are fine" in adr
+    assert "* Risk accepted for Serverless functions (cold starts are fine):" in adr
+    assert "* Priorities: Cost high (the others normal)" in adr
+
+
+def test_priority_flags_weigh_over_the_file_and_bad_ones_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = write(tmp_path / "w.yaml", V2)
+    assert main(["recommend", "--answers", str(answers), "--priority", "cost=low", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["priorities"]["cost"] == "low"
+    for flag, said in (
+        ("cots=high", "unknown concern 'cots'; one of cost, latency, operations, compliance, delivery"),
+        ("cost=extreme", "cost: unknown priority 'extreme'; one of low, normal, high"),
+        ("fit=high", "unknown concern 'fit'"),
+        ("cost", "write CONCERN=LEVEL"),
+    ):
+        assert main(["recommend", "--answers", str(answers), "--priority", flag]) == 2
+        assert said in capsys.readouterr().err
+
+
+def test_priorities_default_to_todays_verdicts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    assert main(["recommend", "--answers", str(answers), "--format", "json"]) == 0
+    plain = capsys.readouterr().out
+    normal = [f"{c}=normal" for c in ("cost", "latency", "operations", "compliance", "delivery")]
+    argv = ["recommend", "--answers", str(answers), "--format", "json"]
+    assert main([*argv, *(x for flag in normal for x in ("--priority", flag))]) == 0
+    assert capsys.readouterr().out == plain
+
+
+def test_trace_prints_every_rule_with_its_arithmetic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", V2)
+    assert main(["recommend", "--answers", str(answers), "--trace"]) == 0
+    out = capsys.readouterr().out
+    assert "Serverless functions (serverless): " in out
+    spiky = "serverless-spiky-traffic (cost: +2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky"
+    assert f"  fired       +4  {spiky}" in out
+    assert "  not sure     0  serverless-long-task-veto" in out
+    assert main(["recommend", "--answers", str(answers), "--trace", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    traced = {r["rule"]: r for r in doc["technologies"][0]["trace"]}
+    assert traced["serverless-spiky-traffic"]["contribution"] == 4
+    assert main(["recommend", "--answers", str(answers), "--trace", "--format", "md"]) == 2
+    assert "--trace prints text, or goes into the report with --format json" in capsys.readouterr().err
+
+
+def test_quick_goes_with_questions_not_an_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    assert main(["recommend", "--answers", str(answers), "--quick"]) == 2
+    assert "--quick chooses which questions to ask" in capsys.readouterr().err
+
+
+def test_answers_template_writes_version_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["answers-template"]) == 0
+    doc = yaml.safe_load(capsys.readouterr().out)
+    assert doc["version"] == 2 and set(doc) == {"version", "answers", "priorities", "notes", "decisions"}
 
 
 def test_quiz_unknown_name_and_headless_guard(capsys: pytest.CaptureFixture[str]) -> None:
@@ -369,7 +456,7 @@ def test_answers_template_fills_in_to_a_working_answers_file(
 ) -> None:
     assert main(["answers-template"]) == 0
     text = capsys.readouterr().out
-    assert "# Not sure: null, or leave the question out." in text and "traffic_pattern: null" in text
+    assert "Not sure: null, or leave the question out." in text and "  traffic_pattern: null" in text
     template = tmp_path / "workload.yaml"
     assert main(["answers-template", "-o", str(template)]) == 0
     assert main(["answers-template", "-o", str(template)]) == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -182,3 +184,20 @@ def test_plain_short_answer_can_be_overruled(catalog, monkeypatch, capsys) -> No
     with ProgressStore() as store:
         [answer] = store.answers()
         assert answer.correct and answer.overridden
+
+
+def test_quick_mode_asks_what_matters_and_says_how_many_it_skipped(catalog, capsys) -> None:
+    from advisor.advise.quick import next_question
+    from advisor.cli.plain import ask_quick
+
+    first = next_question(catalog, {}).question
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text((DOWN + ENTER) * (len(catalog.questions) + 1))  # the first choice, every time
+        answers = ask_quick(catalog, {}, {})
+    assert answers is not None and first in answers
+    said = capsys.readouterr().err
+    asked, total, skipped = map(int, re.search(r"Done: (\d+) of (\d+) asked; (\d+) could not", said).groups())
+    assert asked + skipped == total and skipped > 0 and asked < len(catalog.questions)
+    assert next_question(catalog, answers).question is None  # nothing left could move a verdict
+    with ProgressStore() as store:
+        assert store.load_workload("current") == answers

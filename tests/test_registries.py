@@ -71,3 +71,28 @@ async def test_the_export_dialog_offers_every_format(make_app) -> None:
         dialog = ExportDialog()
         await app.push_screen(dialog)
         assert [b.name for b in dialog.query(RadioButton)] == list(FORMATS)
+
+
+def test_every_decision_kind_is_said_offered_styled_and_read() -> None:
+    from typing import get_args
+
+    from advisor.models.workload import DECISION_KINDS, DECISION_OFFERS, DecisionKind
+    from advisor.tui.screens.recommendation import DECISION_STYLE
+
+    for table in (DECISION_KINDS, DECISION_OFFERS, DECISION_STYLE):
+        assert list(table) == list(get_args(DecisionKind))
+
+
+def test_every_weighted_concern_is_named_by_the_cli_and_the_template() -> None:
+    from advisor.advise.answers import dump_workload
+    from advisor.advise.priorities import weighted_concerns
+    from advisor.cli.parser import build_parser
+    from advisor.models.workload import Workload
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    flag = next(a for a in commands.choices["recommend"]._actions if a.dest == "priority")
+    template = dump_workload(Workload(), [], [])
+    for concern in weighted_concerns():
+        assert concern in (flag.help or "")
+        assert f"  {concern}: " in template

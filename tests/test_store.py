@@ -267,3 +267,47 @@ def test_importing_a_milestone_whose_name_is_taken_keeps_both(tmp_path: Path) ->
         assert [m.name for m in two.milestones()] == ["before the split", "before the split (2)"]
         two.rename_milestone("before the split (2)", "from my laptop")
         assert two.import_data(data).milestones_added == 0  # the same one, renamed since: not again
+
+
+def test_a_workload_keeps_priorities_notes_and_decisions(advisor_home: Path) -> None:
+    from advisor.models.workload import TeamDecision, Workload
+
+    with ProgressStore() as store:
+        assert store.workload("current") is None
+        store.save_workload_context("current", priorities={"cost": "high"})  # before any answer
+        store.save_workload("current", {"service_count": "many"})
+        store.save_workload_context(
+            "current", notes={"service_count": "forty"}, decisions={"grpc": TeamDecision(decision="accept")}
+        )
+        store.save_workload("current", {"service_count": "few"})  # answers alone leave the rest as kept
+    kept = Workload(
+        answers={"service_count": "few"},
+        priorities={"cost": "high"},
+        notes={"service_count": "forty"},
+        decisions={"grpc": TeamDecision(decision="accept")},
+    )
+    with ProgressStore() as store:
+        assert store.workload("current") == kept
+        exported = store.export_data()
+    with ProgressStore(advisor_home / "other") as other:  # an export carries them
+        other.import_data(exported)
+        assert other.workload("current") == kept
+
+
+def test_a_database_from_before_priorities_notes_and_decisions_keeps_its_workloads(advisor_home: Path) -> None:
+    """Migration 7 adds the columns; the answers kept before it are still there, the rest empty."""
+    from advisor.models.workload import Workload
+    from advisor.store.migrations import MIGRATIONS
+
+    advisor_home.mkdir(parents=True)
+    db = sqlite3.connect(advisor_home / DB_NAME)
+    for script in MIGRATIONS[:6]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 6")
+    db.execute("INSERT INTO workloads VALUES ('current', '{\"service_count\": \"many\"}', '2026-01-01')")
+    db.commit()
+    db.close()
+    with ProgressStore() as store:
+        assert store.warnings == []
+        assert store.load_workload("current") == {"service_count": "many"}
+        assert store.workload("current") == Workload(answers={"service_count": "many"})

@@ -24,7 +24,7 @@ from advisor.text.suggest import did_you_mean
 if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
     from advisor.loading.cache import Digest
     from advisor.loading.catalog import Catalog
-    from advisor.models.recommendation import AnswerValue
+    from advisor.models.workload import Workload
     from advisor.store import ProgressStore
     from advisor.tui.start import Start
 
@@ -65,18 +65,33 @@ def recommend(ctx: Context) -> int:
     if args.answers is not None and args.plain:
         err("--plain asks the questions and --answers FILE gives the answers: use one of them")
         return exit_codes.USAGE
+    if args.answers is not None and args.quick:
+        err("--quick chooses which questions to ask and --answers FILE gives the answers: use one of them")
+        return exit_codes.USAGE
+    if args.trace and args.format not in (None, "json"):
+        err(f"--trace prints text, or goes into the report with --format json; not with --format {args.format}")
+        return exit_codes.USAGE
+    priorities = _priorities(args.priority)
+    if priorities is None:
+        return exit_codes.USAGE
     if args.answers is None and not args.plain:
-        flags = (("-o", args.output), ("--format", args.format), ("--save", args.save))
+        flags = (
+            ("-o", args.output),
+            ("--format", args.format),
+            ("--save", args.save),
+            ("--trace", args.trace),
+            ("--priority", args.priority),
+        )
         given = [flag for flag, value in flags if value]
         if given:
             err(
                 f"{', '.join(given)} go with --answers FILE or --plain; in the full-screen wizard the "
-                "recommendation is exported with e and kept with k"
+                "recommendation is exported with e, kept with k, weighted with w and traced with x"
             )
             return exit_codes.USAGE
         from advisor.tui.start import Start
 
-        return _tui(ctx, Start("advise"))
+        return _tui(ctx, Start("advise", quick=args.quick))
     from advisor.advise.engine import recommend as advise
     from advisor.reports.build import build_report
     from advisor.reports.formats import render_report
@@ -94,35 +109,70 @@ def recommend(ctx: Context) -> int:
     catalog = ctx.catalog()
     if catalog is None:
         return exit_codes.USAGE
-    answers = _answers(ctx, catalog)
-    if isinstance(answers, int):
-        return answers
-    report = build_report(catalog, advise(catalog, answers))
+    workload = _workload(ctx, catalog)
+    if isinstance(workload, int):
+        return workload
+    weights = {**workload.priorities, **priorities}  # a flag weighs over the file
+    rec = advise(catalog, workload.answers, priorities=weights, trace=args.trace)
+    report = build_report(catalog, rec, notes=workload.notes, decisions=workload.decisions)
     if args.save is not None:
         from advisor.store import MilestoneError, ProgressStore
 
         try:
             with ProgressStore() as store:
-                number = store.save_milestone(args.save, answers, report.model_dump(mode="json", by_alias=True))
+                # a milestone keeps the verdicts and reasons; the trace is for checking, not keeping
+                data = report.model_dump(mode="json", by_alias=True, exclude={"technologies": {"__all__": {"trace"}}})
+                number = store.save_milestone(args.save, dict(workload.answers), data)
         except MilestoneError as exc:
             err(f"not kept: {exc}")
             return exit_codes.USAGE
         print(f"kept as milestone {number} ({args.save.strip()})", file=sys.stderr)
+    if args.trace and args.format is None:
+        from advisor.reports.trace_text import trace_text
+
+        return emit(trace_text(report), args.output)
     return emit(render_report(report, args.format or "md"), args.output)
 
 
-def _answers(ctx: Context, catalog: Catalog) -> dict[str, AnswerValue] | int:
-    """The workload's answers, from --answers FILE or asked with plain prompts; or the exit code."""
-    if ctx.args.plain:
-        from advisor.cli.plain import ask_workload
+def _priorities(given: list[str]) -> dict[str, str] | None:
+    """`--priority cost=high` flags as a mapping; None after saying what is wrong (unknown concern or level)."""
+    from advisor.advise.priorities import problems, weighted_concerns
 
-        asked = ask_workload(catalog)
-        return exit_codes.INTERRUPTED if asked is None else asked
-    from advisor.advise.answers import load_answers
+    found: dict[str, str] = {}
+    for flag in given:
+        concern, equals, level = flag.partition("=")
+        if not equals:
+            err(f"--priority {flag}: write CONCERN=LEVEL, e.g. cost=high; concerns: {', '.join(weighted_concerns())}")
+            return None
+        wrong = problems({concern.strip(): level.strip()})
+        if wrong:
+            err(f"--priority {flag}: {wrong[0]}")
+            return None
+        found[concern.strip()] = level.strip()
+    return found
+
+
+def _workload(ctx: Context, catalog: Catalog) -> Workload | int:
+    """The workload: from --answers FILE, or asked with plain prompts (with the priorities, notes and
+    decisions kept in the store); or the exit code."""
+    if ctx.args.plain:
+        from advisor.advise.questionnaire import CURRENT_WORKLOAD
+        from advisor.cli.plain import ask_workload
+        from advisor.models.workload import Workload
+        from advisor.store import ProgressStore
+
+        asked = ask_workload(catalog, quick=ctx.args.quick, priorities=_priorities(ctx.args.priority) or {})
+        if asked is None:
+            return exit_codes.INTERRUPTED
+        with ProgressStore() as store:
+            kept = store.workload(CURRENT_WORKLOAD) or Workload()
+        return kept.model_copy(update={"answers": asked})
+    from advisor.advise.answers import load_workload
     from advisor.loading.problems import DataError
 
     try:
-        return load_answers(ctx.args.answers, catalog.questions)
+        technologies = [t.id for t in catalog.technologies.technologies]
+        return load_workload(ctx.args.answers, catalog.questions, technologies)
     except DataError as exc:
         print_problems(exc.problems)
         return exit_codes.USAGE
@@ -141,7 +191,8 @@ def _milestone_name_taken(name: str) -> bool:
 
 def answers_template(ctx: Context) -> int:
     """`advisor answers-template`: an answers file to fill in, every question and choice explained."""
-    from advisor.advise.answers import dump_answers
+    from advisor.advise.answers import dump_workload
+    from advisor.models.workload import Workload
 
     args = ctx.args
     if _unwritable(args.output, args.force):
@@ -149,7 +200,7 @@ def answers_template(ctx: Context) -> int:
     catalog = ctx.catalog()
     if catalog is None:
         return exit_codes.USAGE
-    return emit(dump_answers({}, catalog.questions), args.output)
+    return emit(dump_workload(Workload(), catalog.questions, catalog.technologies.technologies), args.output)
 
 
 def report(ctx: Context) -> int:

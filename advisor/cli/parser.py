@@ -63,7 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     learn.add_argument("section", nargs="?", help="a section id, e.g. serverless")
 
     rec = sub.add_parser("recommend", help="advise on a workload: the wizard, or headless with --answers")
-    rec.add_argument("--answers", type=Path, metavar="FILE", help="a YAML answers file (question_id: choice_id)")
+    rec.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="a YAML answers file (advisor answers-template writes one): answers, priorities, notes, decisions",
+    )
     rec.add_argument("--format", choices=formats, help="report format (default: md)")
     rec.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     rec.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
@@ -73,6 +78,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="ask the questions with simple prompts, no full screen (not with --answers: nothing to ask)",
     )
     rec.add_argument("--save", metavar="NAME", help="keep this recommendation (a milestone) under NAME, a new name")
+    rec.add_argument(
+        "--priority",
+        action="append",
+        default=[],
+        metavar="CONCERN=LEVEL",
+        help="weight a concern: cost, latency, operations, compliance, delivery = low, normal or high "
+        "(repeatable; over the answers file's priorities)",
+    )
+    rec.add_argument(
+        "--trace",
+        action="store_true",
+        help="print every rule evaluated for each technology, whether it fired, its condition, the answers it "
+        "read and what it added (text; with --format json, in the report as `trace`)",
+    )
+    rec.add_argument(
+        "--quick",
+        action="store_true",
+        help="ask first what could still change a verdict, and stop when nothing left can (the wizard or --plain)",
+    )
 
     template = sub.add_parser(
         "answers-template",

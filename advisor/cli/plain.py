@@ -10,7 +10,7 @@ same history. `PLAIN_PROMPTS` holds one prompt per question type.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TextIO
 
@@ -31,11 +31,30 @@ from advisor.models.quiz import (
     TrueFalse,
 )
 from advisor.models.recommendation import AnswerValue
+from advisor.models.rules import Question
 from advisor.quiz.resume import begin_session, describe_saved, saved_items, saved_plan
 from advisor.quiz.session import Presented, QuizPlan
 from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering, read_number
 from advisor.store import ProgressStore
 from advisor.text.plural import plural
+
+
+def _ask_question(q: Question, title: str, old: AnswerValue) -> Any:
+    """One workload question: the choice id (or ids), NOT_SURE, or None when the user stops (Ctrl+C)."""
+    if q.multiple:
+        choices = [
+            questionary.Choice(c.label, value=c.id, checked=isinstance(old, list) and c.id in old) for c in q.offered
+        ]
+        instruction = f"({q.help}) Several allowed: space picks, enter when done."
+        value = questionary.checkbox(title, choices=choices, instruction=instruction).ask()
+        if isinstance(value, list) and len(value) > 1:  # questionary shows "done (2 selections)": say which
+            labels = {c.id: c.label for c in q.choices}
+            questionary.print("  " + ", ".join(labels.get(str(v), str(v)) for v in value), style="italic")
+        return value
+    choices = [questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.offered]
+    choices.append(questionary.Choice("Not sure", value=NOT_SURE))
+    default = old if isinstance(old, str) else NOT_SURE
+    return questionary.select(title, choices=choices, default=default, instruction=f"({q.help})").ask()
 
 
 def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, AnswerValue] | None:
@@ -51,25 +70,7 @@ def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, Ans
         for n, q in enumerate(questionnaire.questions, 1):
             if q.id not in {a.id for a in questionnaire.applicable(kept)}:
                 continue
-            title = f"({n}/{total}) {q.text}"
-            old = kept.get(q.id)
-            if q.multiple:
-                choices = [
-                    questionary.Choice(c.label, value=c.id, checked=isinstance(old, list) and c.id in old)
-                    for c in q.offered
-                ]
-                instruction = f"({q.help}) Several allowed: space picks, enter when done."
-                value = questionary.checkbox(title, choices=choices, instruction=instruction).ask()
-                if isinstance(value, list) and len(value) > 1:  # questionary shows "done (2 selections)": say which
-                    labels = {c.id: c.label for c in q.choices}
-                    questionary.print("  " + ", ".join(labels.get(str(v), str(v)) for v in value), style="italic")
-            else:
-                choices = [
-                    questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.offered
-                ]
-                choices.append(questionary.Choice("Not sure", value=NOT_SURE))
-                default = old if isinstance(old, str) else NOT_SURE
-                value = questionary.select(title, choices=choices, default=default, instruction=f"({q.help})").ask()
+            value = _ask_question(q, f"({n}/{total}) {q.text}", kept.get(q.id))
             if value is None:  # Ctrl+C: what was answered is saved already
                 return None
             if value == NOT_SURE:
@@ -77,6 +78,43 @@ def ask_all(catalog: Catalog, previous: dict[str, AnswerValue]) -> dict[str, Ans
             else:
                 kept[q.id] = value
             store.save_workload(CURRENT_WORKLOAD, dict(kept))
+    return kept
+
+
+def ask_quick(
+    catalog: Catalog, previous: dict[str, AnswerValue], priorities: Mapping[str, str]
+) -> dict[str, AnswerValue] | None:
+    """Quick mode: ask first the question that could still move the most verdicts, and stop when no
+    question left could move any; None if the user stops (Ctrl+C). Answers are kept as `ask_all` keeps
+    them; the questions answered before are not asked again."""
+    from advisor.advise.quick import next_question
+
+    kept: dict[str, AnswerValue] = {k: v for k, v in previous.items() if v is not None}
+    before = len(kept)
+    passed: set[str] = set()  # asked, and answered "not sure"
+    asked = 0
+    by_id = {q.id: q for q in catalog.questions}
+    with ProgressStore() as store:
+        while True:
+            found = next_question(catalog, kept, passed=passed, priorities=priorities)
+            if found.question is None:
+                break
+            q = by_id[found.question]
+            title = f"({asked + 1}; could move {plural(found.impact, 'verdict')}; {found.left} still could) {q.text}"
+            value = _ask_question(q, title, None)
+            if value is None:
+                return None
+            asked += 1
+            if value == NOT_SURE:
+                passed.add(q.id)
+            else:
+                kept[q.id] = value
+            store.save_workload(CURRENT_WORKLOAD, dict(kept))
+    total = asked + found.skipped
+    said = f"Done: {asked} of {total} asked; {found.skipped} could not change any verdict"
+    if before:
+        said += f" ({plural(before, 'question')} answered before)"
+    print(said + ".", file=sys.stderr)
     return kept
 
 
@@ -103,12 +141,23 @@ def _prompts_on_a_terminal() -> Iterator[None]:
         yield
 
 
-def ask_workload(catalog: Catalog) -> dict[str, AnswerValue] | None:
-    """`advisor recommend --plain`: ask, starting from the answers kept last; None if stopped (Ctrl+C)."""
+def ask_workload(
+    catalog: Catalog, *, quick: bool = False, priorities: Mapping[str, str] | None = None
+) -> dict[str, AnswerValue] | None:
+    """`advisor recommend --plain [--quick]`: ask, starting from the answers kept last; None if stopped (Ctrl+C).
+
+    Quick mode weighs what could still change a verdict with the priorities kept with the
+    workload and those given as flags (`priorities`, which weigh over them).
+    """
     with ProgressStore() as store:
-        previous = store.load_workload(CURRENT_WORKLOAD) or {}
+        kept = store.workload(CURRENT_WORKLOAD)
+    previous = dict(kept.answers) if kept else {}
     with _prompts_on_a_terminal():
-        answers = ask_all(catalog, previous)
+        if quick:
+            weights = {**(kept.priorities if kept else {}), **(priorities or {})}
+            answers = ask_quick(catalog, previous, weights)
+        else:
+            answers = ask_all(catalog, previous)
     if answers is None:
         print("Stopped; the answers so far are saved and will be offered next time.", file=sys.stderr)
     return answers

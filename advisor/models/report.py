@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field
 
 from advisor.models.base import DataModel
 from advisor.models.recommendation import AnswerValue, PriorityMove, RuleTrace, Score, Verdict
+from advisor.models.workload import TeamDecision
 
 
 class ReportAnswer(DataModel):
@@ -15,6 +16,7 @@ class ReportAnswer(DataModel):
     question: str
     answer: AnswerValue
     label: str  # the choice labels as the user saw them, or "not sure"
+    note: str | None = None  # the user's note on this answer
 
 
 class ReportSource(DataModel):
@@ -97,6 +99,7 @@ class ReportTechnology(DataModel):
     next_steps: list[str]  # checklist items and exercises, for a recommended technology
     scopes: list[ReportScope] = []  # per boundary, when its decision is made per boundary
     trace: list[RuleTrace] | None = None  # every rule as evaluated, when asked for (--trace)
+    team_decision: TeamDecision | None = None  # the team's call on this verdict (accept, reject, accept-risk)
 
 
 class ReportDecision(DataModel):

@@ -8,9 +8,9 @@ consequences good and bad, confirmation, the pros and cons of each option, and l
 from __future__ import annotations
 
 from advisor.models.report import Report, ReportFlip, ReportTechnology
-from advisor.reports.highlights import flip_outcome
-from advisor.reports.markdown import source_markdown
-from advisor.text.markdown import inline
+from advisor.reports.highlights import accepted_risks, flip_outcome, moved_lines, priorities_line, where_line
+from advisor.reports.markdown import decision_markdown, source_markdown
+from advisor.text.markdown import inline, literal
 from advisor.text.numbers import signed
 
 # Sentence-initial words that read as ordinary words after "because"; names keep their capital.
@@ -115,6 +115,33 @@ def _option(t: ReportTechnology) -> str:
     return f"{t.name} ({t.verdict}, score {signed(t.score)})"
 
 
+def _considered(t: ReportTechnology) -> str:
+    """'* gRPC — team decision: risk accepted: <reason>' (the name alone when undecided)."""
+    line = f"* {inline(t.name)}"
+    if t.scopes:
+        line += f" ({inline(where_line(t))})"
+    if t.team_decision is not None:
+        line += f" — team decision: {decision_markdown(t.team_decision)}"
+    return line
+
+
+def _drivers(report: Report) -> list[str]:
+    """The answers (with the user's notes) and, when any concern is weighted, the priorities."""
+    lines = [
+        f"* {inline(a.question)} **{inline(a.label)}**" + (f" — {literal(a.note)}" if a.note else "")
+        for a in report.answers
+    ]
+    lines += [
+        f"* {inline(a.question)} *not yet known*" + (f" — {literal(a.note)}" if a.note else "")
+        for a in report.unanswered
+    ]
+    weights = priorities_line(report)
+    if weights:
+        lines.append(f"* Priorities: {inline(weights)}")
+        lines += [f"  * moved by them: {inline(line)}" for line in moved_lines(report)]
+    return lines
+
+
 def render_adr(report: Report) -> str:
     """MADR Markdown; status 'proposed' until the team accepts it."""
     by_id = {t.id: t for t in report.technologies}
@@ -138,12 +165,11 @@ def render_adr(report: Report) -> str:
         "",
         "## Decision Drivers",
         "",
-        *(f"* {inline(a.question)} **{inline(a.label)}**" for a in report.answers),
-        *(f"* {inline(a.question)} *not yet known*" for a in report.unanswered),
+        *_drivers(report),
         "",
         "## Considered Options",
         "",
-        *(f"* {inline(t.name)}" for t in report.technologies),
+        *(_considered(t) for t in report.technologies),
         "",
         "## Decision Outcome",
         "",
@@ -160,7 +186,14 @@ def render_adr(report: Report) -> str:
     for t in chosen:
         lines += [f"* Good, because {inline(_clause(r.text))}" for r in t.reasons if r.direction == "for"]
         lines += [f"* Bad, because {inline(_clause(r.text))}" for r in t.reasons if r.direction == "against"]
-    if not chosen:
+    risky = accepted_risks(report)
+    for t, against in risky:
+        reason = f" ({literal(t.team_decision.reason)})" if t.team_decision and t.team_decision.reason else ""
+        lines.append(f"* Risk accepted for {inline(t.name)}{reason}:")
+        lines += [f"  * {inline(r.text)}" + (" (veto)" if r.veto else "") for r in against]
+        if not against:
+            lines.append("  * no reason against it was recorded")
+    if not chosen and not risky:
         lines.append("* None recorded: no option is recommended yet.")
     lines += ["", "### Confirmation", ""]
     lines.append(

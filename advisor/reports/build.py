@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from advisor import __version__
@@ -19,6 +20,7 @@ from advisor.models.report import (
     ReportSource,
     ReportTechnology,
 )
+from advisor.models.workload import TeamDecision
 
 
 def report_date() -> str:
@@ -66,9 +68,18 @@ def _next_steps(catalog: Catalog, t: TechnologyVerdict) -> list[str]:
 
 
 def build_report(
-    catalog: Catalog, rec: Recommendation, *, title: str = "Architecture recommendation", date: str | None = None
+    catalog: Catalog,
+    rec: Recommendation,
+    *,
+    title: str = "Architecture recommendation",
+    date: str | None = None,
+    notes: Mapping[str, str] | None = None,
+    decisions: Mapping[str, TeamDecision] | None = None,
 ) -> Report:
-    """The report of `rec`: every format renders this and nothing else."""
+    """The report of `rec`, with the user's notes on answers and decisions on verdicts: every
+    format renders this and nothing else."""
+    notes = notes or {}
+    decisions = decisions or {}
     questions = {q.id: q for q in catalog.questions}
     summaries = {t.id: t.summary for t in catalog.technologies.technologies}
     rules = {r.id: r for r in catalog.rules}
@@ -126,6 +137,7 @@ def build_report(
             next_steps=_next_steps(catalog, t),
             scopes=[ReportScope(**s.model_dump()) for s in t.scopes],
             trace=t.trace,
+            team_decision=decisions.get(t.id),
         )
         for t in rec.technologies
     ]
@@ -139,11 +151,17 @@ def build_report(
         confidence_label=rec.confidence_label,
         thresholds=rec.thresholds,
         answers=[
-            ReportAnswer(question_id=q, question=questions[q].text, answer=v, label=answer_label(catalog, q, v))
+            ReportAnswer(
+                question_id=q,
+                question=questions[q].text,
+                answer=v,
+                label=answer_label(catalog, q, v),
+                note=notes.get(q),
+            )
             for q, v in rec.answers.items()
         ],
         unanswered=[
-            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure")
+            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure", note=notes.get(q))
             for q in rec.unanswered
         ],
         skipped=rec.skipped,

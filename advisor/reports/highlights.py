@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from advisor.models.report import Report, ReportFlip, ReportReason, ReportTechnology
+from advisor.models.rules import CONCERNS
+from advisor.models.workload import DECISION_KINDS, TeamDecision
 from advisor.text.numbers import signed
 
 NO_CLEAR_CHOICE = "no clear choice: see the verdicts"
@@ -121,3 +123,44 @@ def reason_weight(r: ReportReason) -> str:
 def scope_line(t: ReportTechnology) -> str:
     """'recommended for browsers and mobile apps (+5) · consider between our own services (+1)'."""
     return " · ".join(f"{outcome(s.verdict, s.score, s.vetoed)} {s.title}" for s in t.scopes)
+
+
+def where_line(t: ReportTechnology) -> str:
+    """Where a technology decided per boundary is for, plainly: 'recommended between our own
+    services; avoid for browsers and mobile apps' (boundaries with the same verdict together)."""
+    parts = []
+    for verdict in ("recommended", "consider", "avoid"):
+        titles = [s.title for s in t.scopes if s.verdict == verdict]
+        if titles:
+            parts.append(f"{verdict} {' and '.join(titles)}")
+    return "; ".join(parts)
+
+
+def decision_text(decision: TeamDecision) -> str:
+    """'risk accepted: we know the cold starts', or the decision alone when no reason was given."""
+    said = DECISION_KINDS[decision.decision]
+    return f"{said}: {decision.reason}" if decision.reason else said
+
+
+def priorities_line(report: Report) -> str | None:
+    """'Cost high · Latency low (the others normal)', or None when every concern is at normal."""
+    weighted = [f"{CONCERNS[c].title} {level}" for c, level in report.priorities.items() if level != "normal"]
+    if not weighted:
+        return None
+    others = " (the others normal)" if len(weighted) < len(report.priorities) else ""
+    return " · ".join(weighted) + others
+
+
+def moved_lines(report: Report) -> list[str]:
+    """'Serverless functions: consider → recommended' for each verdict the priorities moved."""
+    names = {t.id: t.name for t in report.technologies}
+    return [f"{names.get(m.technology, m.technology)}: {m.default} → {m.verdict}" for m in report.moved]
+
+
+def accepted_risks(report: Report) -> list[tuple[ReportTechnology, list[ReportReason]]]:
+    """Each technology whose risk the team accepted, with the reasons against it (vetoes first)."""
+    return [
+        (t, [r for r in t.reasons if r.direction == "against"])
+        for t in report.technologies
+        if t.team_decision is not None and t.team_decision.decision == "accept-risk"
+    ]

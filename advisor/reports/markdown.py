@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from advisor.models.report import Report, ReportSource, ReportTechnology
-from advisor.reports.highlights import flip_change, flip_detail, reason_weight, risks, scope_line, summary
-from advisor.text.markdown import inline, source_link
+from advisor.models.workload import DECISION_KINDS, TeamDecision
+from advisor.reports.highlights import (
+    flip_change,
+    flip_detail,
+    moved_lines,
+    priorities_line,
+    reason_weight,
+    risks,
+    summary,
+    where_line,
+)
+from advisor.text.markdown import inline, literal, source_link
 from advisor.text.numbers import signed
 
 VERDICT_LABEL = {"recommended": "✅ Recommended", "consider": "🤔 Consider", "avoid": "⛔ Avoid"}
@@ -26,8 +36,10 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
         + f" · confidence {t.confidence:.0%}"
     )
     lines.append("")
+    if t.team_decision is not None:
+        lines += [f"Team decision: **{decision_markdown(t.team_decision)}**", ""]
     if t.scopes:
-        lines += [f"Where: {scope_line(t)}", ""]
+        lines += [f"Where: {inline(where_line(t))}", ""]
     titles = {s.scope: s.title for s in t.scopes}
     for direction, title in (("for", "For"), ("against", "Against")):
         reasons = [r for r in t.reasons if r.direction == direction]
@@ -50,6 +62,12 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
     else:
         lines += ["*No single answer change moves this verdict.*", ""]
     return lines
+
+
+def decision_markdown(decision: TeamDecision) -> str:
+    """'risk accepted: <the reason, literally>'."""
+    said = DECISION_KINDS[decision.decision]
+    return f"{said}: {literal(decision.reason)}" if decision.reason else said
 
 
 def render_markdown(report: Report) -> str:
@@ -75,9 +93,23 @@ def render_markdown(report: Report) -> str:
             )
             weight = "" if risk.weight is None else f" ({signed(risk.weight)})"
             lines.append(f"- {lead}{weight}: {inline(risk.text)} — *{inline(risk.where)}*")
-    lines += ["", "## Workload", "", "| Question | Answer |", "| --- | --- |"]
-    lines += [f"| {inline(a.question)} | {inline(a.label)} |" for a in report.answers]
-    lines += [f"| {inline(a.question)} | *not sure* |" for a in report.unanswered]
+    decided = [t for t in report.technologies if t.team_decision is not None]
+    if decided:
+        lines += ["", "## Team decisions", ""]
+        lines += [f"- **{inline(t.name)}**: {decision_markdown(t.team_decision)}" for t in decided if t.team_decision]
+    weights = priorities_line(report)
+    if weights:
+        lines += ["", "## Priorities", "", inline(weights)]
+        moved = moved_lines(report)
+        lines += ["", "Verdicts the priorities moved (from what normal weights give):", ""] if moved else []
+        lines += [f"- {inline(line)}" for line in moved]
+    answered = [*((a, inline(a.label)) for a in report.answers), *((a, "*not sure*") for a in report.unanswered)]
+    if any(a.note for a, _ in answered):
+        lines += ["", "## Workload", "", "| Question | Answer | Note |", "| --- | --- | --- |"]
+        lines += [f"| {inline(a.question)} | {label} | {literal(a.note or '')} |" for a, label in answered]
+    else:
+        lines += ["", "## Workload", "", "| Question | Answer |", "| --- | --- |"]
+        lines += [f"| {inline(a.question)} | {label} |" for a, label in answered]
     lines.append("")
     for d in report.decisions:
         lines += [f"## {inline(d.title)}", "", f"*{inline(d.question)}*", ""]

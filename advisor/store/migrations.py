@@ -85,6 +85,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER quiz_overrides_no_delete BEFORE DELETE ON quiz_overrides
         BEGIN SELECT RAISE(ABORT, 'quiz overrides are append-only'); END;
     """,
+    """
+    -- what a user says about a workload beyond its answers (JSON each): the priorities
+    -- (concern -> level), notes (question id -> text) and decisions (technology id -> {decision, reason})
+    ALTER TABLE workloads ADD COLUMN priorities TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE workloads ADD COLUMN notes TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE workloads ADD COLUMN decisions TEXT NOT NULL DEFAULT '{}';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,9 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advisor.models.progress import Answer, ImportSummary, Milestone, MilestoneInfo, NewAnswer, SavedSession, Tick
+
+if TYPE_CHECKING:  # pydantic stays out of start-up: Home's first frame opens the store
+    from advisor.models.workload import TeamDecision, Workload
 
 ANSWER_COLUMNS = "question_id, revision, session_id, answered_at, correct, response, seconds, practice"
 INSERT_ANSWER = f"INSERT INTO quiz_answers ({ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -203,6 +206,60 @@ class ProgressStore:
             return None
         data = json.loads(str(rows[0][0]))
         return data if isinstance(data, dict) else None
+
+    def save_workload_context(
+        self,
+        name: str,
+        *,
+        priorities: dict[str, str] | None = None,
+        notes: dict[str, str] | None = None,
+        decisions: dict[str, TeamDecision] | None = None,
+    ) -> None:
+        """Keep what is given of a workload's priorities, notes and decisions (None: leave as kept)."""
+        given = {
+            column: json.dumps(value, sort_keys=True)
+            for column, value in (
+                ("priorities", priorities),
+                ("notes", notes),
+                ("decisions", None if decisions is None else {t: d.model_dump() for t, d in decisions.items()}),
+            )
+            if value is not None
+        }
+        if not given:
+            return
+        stamp = self.clock()
+
+        def save(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO workloads (name, answers, updated_at) VALUES (?, '{}', ?) ON CONFLICT (name) DO NOTHING",
+                (name, stamp),
+            )
+            sets = ", ".join(f"{column} = ?" for column in given)  # column names from the tuple above only
+            db.execute(f"UPDATE workloads SET {sets}, updated_at = ? WHERE name = ?", (*given.values(), stamp, name))
+
+        self.db.write(save)
+
+    def workload(self, name: str) -> Workload | None:
+        """Everything kept under `name` (answers, priorities, notes, decisions), or None.
+
+        A value another version wrote in a shape this one cannot read is left out, not fatal.
+        """
+        from pydantic import ValidationError
+
+        from advisor.models.workload import Workload
+
+        rows = self.db.read("SELECT answers, priorities, notes, decisions FROM workloads WHERE name = ?", (name,))
+        if not rows:
+            return None
+        fields = {}
+        for column, raw in zip(("answers", "priorities", "notes", "decisions"), rows[0], strict=True):
+            value = json.loads(str(raw))
+            if isinstance(value, dict):
+                fields[column] = value
+        try:
+            return Workload.model_validate(fields)
+        except ValidationError:
+            return Workload(answers=fields.get("answers", {}))
 
     # --- milestones (kept recommendations) ----------------------------------------------------
     # A name is unique (a unique index holds it) and never only digits, so `advisor report REF`

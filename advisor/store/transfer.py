@@ -16,7 +16,6 @@ from advisor.store.progress import (
     INSERT_ANSWER,
     SELECT_ANSWERS,
     UPSERT_TICK,
-    UPSERT_WORKLOAD,
     StoreError,
     answer_row,
 )
@@ -26,12 +25,18 @@ if TYPE_CHECKING:
 
 EXPORT_FORMAT = "advisor-progress"
 EXPORT_VERSION = 1
+# a workload's parts (JSON each); an export from before priorities, notes and decisions has answers only
+WORKLOAD_PARTS = ("answers", "priorities", "notes", "decisions")
+_UPSERT_WHOLE_WORKLOAD = (
+    f"INSERT INTO workloads (name, {', '.join(WORKLOAD_PARTS)}, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (name) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in (*WORKLOAD_PARTS, "updated_at"))
+)
 
 
 def export_data(store: ProgressStore) -> dict[str, Any]:
     """Everything the store holds, as JSON-ready data."""
     db = store.db
-    workloads = db.read("SELECT name, answers, updated_at FROM workloads ORDER BY name")
+    workloads = db.read(f"SELECT name, updated_at, {', '.join(WORKLOAD_PARTS)} FROM workloads ORDER BY name")
     milestones = db.read("SELECT name, created_at, answers, report FROM milestones ORDER BY id")
     # each answer as it counts: an override travels as the answer's grade
     answers = [answer_row(r) for r in db.read(f"{SELECT_ANSWERS} ORDER BY a.id")]
@@ -39,7 +44,14 @@ def export_data(store: ProgressStore) -> dict[str, Any]:
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": store.clock(),
-        "workloads": [{"name": w[0], "answers": json.loads(str(w[1])), "updated_at": w[2]} for w in workloads],
+        "workloads": [
+            {
+                "name": w[0],
+                "updated_at": w[1],
+                **{part: json.loads(str(value)) for part, value in zip(WORKLOAD_PARTS, w[2:], strict=True)},
+            }
+            for w in workloads
+        ],
         "milestones": [
             {"name": m[0], "created_at": m[1], "answers": json.loads(str(m[2])), "report": json.loads(str(m[3]))}
             for m in milestones
@@ -89,7 +101,11 @@ def import_data(store: ProgressStore, data: Any) -> ImportSummary:
             for a in data.get("quiz_answers", [])
         ]
         workloads: list[Row] = [
-            (str(w["name"]), json.dumps(dict(w["answers"]), sort_keys=True), str(w["updated_at"]))
+            (
+                str(w["name"]),
+                *(json.dumps(dict(w.get(part, {})), sort_keys=True) for part in WORKLOAD_PARTS),
+                str(w["updated_at"]),
+            )
             for w in data.get("workloads", [])
         ]
         milestones: list[Row] = [
@@ -110,7 +126,7 @@ def import_data(store: ProgressStore, data: Any) -> ImportSummary:
         for row in ticks:
             changed += db.execute(f"{UPSERT_TICK} WHERE excluded.changed_at > checklist.changed_at", row).rowcount
         for row in workloads:
-            db.execute(f"{UPSERT_WORKLOAD} WHERE excluded.updated_at > workloads.updated_at", row)
+            db.execute(f"{_UPSERT_WHOLE_WORKLOAD} WHERE excluded.updated_at > workloads.updated_at", row)
         for name, created_at, answers_json, report_json in milestones:
             # the same one (imported before, perhaps renamed since): kept at that moment with that report
             same = "SELECT 1 FROM milestones WHERE created_at = ? AND report = ?"

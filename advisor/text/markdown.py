@@ -25,6 +25,20 @@ def inline(text: str) -> str:
     return "".join([*out, _escape(text[last:])])
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#|!~&{}()+\-=])")
+
+
+def literal(text: str) -> str:
+    """A user's own text (a note, a reason) as Markdown that renders exactly as typed, on one line.
+
+    Every punctuation mark Markdown could read as syntax is backslash-escaped (CommonMark lets any
+    ASCII punctuation be), so `*x*`, `[a](b)`, `<b>` and `|` in a table stay text; line breaks
+    become ' / ' so a note cannot start a heading or end a table row.
+    """
+    one_line = " / ".join(line.strip() for line in text.splitlines() if line.strip())
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
+
+
 def code_spans(text: str) -> list[tuple[str, bool]]:
     """`text` cut into (piece, is_code) in order: the `code spans` without their backticks.
 

@@ -132,6 +132,10 @@ class AdvisorApp(App[None]):
             self.action_open("learn")
             if start.section:
                 self.action_open(f"section:{start.section}")
+        elif start.screen == "advise" and start.quick:
+            from advisor.tui.screens.advise import AdviseScreen
+
+            self.push_screen(AdviseScreen(quick=True))
         elif start.screen == "advise":
             self.action_open("advise")
         elif start.screen == "quiz":

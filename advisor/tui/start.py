@@ -18,3 +18,4 @@ class Start:
     screen: Literal["home", "learn", "advise", "quiz"] = "home"
     section: str | None = None  # with "learn": open at this section
     quiz: QuizPlan | None = None  # with "quiz": start this session at once; None shows the chooser
+    quick: bool = False  # with "advise": quick mode (ask what could still change a verdict first)

@@ -120,6 +120,15 @@ async def _every_screen(pilot):
     await pilot.press("escape", "k")
     await pilot.pause()
     yield "keep dialog"
+    await pilot.press("escape", "w", "right")
+    await pilot.pause()
+    yield "priorities dialog"
+    await pilot.press("escape", "x")
+    await _settle(pilot)
+    yield "trace dialog"
+    await pilot.press("escape", "d")
+    await pilot.pause()
+    yield "decision dialog"
     await pilot.press("escape", "m")
     await pilot.pause()
     await pilot.press("space", "down", "space", "enter")

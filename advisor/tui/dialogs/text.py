@@ -26,17 +26,27 @@ class TextDialog(AdvisorDialog[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, default: str, accept: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        default: str,
+        accept: Callable[[str], str | None] | None = None,
+        *,
+        empty_is_an_answer: bool = False,
+        hint: str = _HINT,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.default = default
         self.accept = accept
+        self.empty_is_an_answer = empty_is_an_answer  # an emptied line dismisses with "" (clear a note)
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-dialog"):
             yield Static(Content.styled(self.title_text, "bold"))
             yield Input(value=self.default, id="text-input")
-            yield Static(Content.styled(_HINT, "$foreground-muted"), id="text-hint")
+            yield Static(Content.styled(self.hint, "$foreground-muted"), id="text-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
@@ -44,10 +54,10 @@ class TextDialog(AdvisorDialog[str | None]):
         if problem:
             self.query_one("#text-hint", Static).update(Content.styled(problem, "bold $text-error"))
             return
-        self.dismiss(text or None)
+        self.dismiss(text if text or self.empty_is_an_answer else None)
 
     def on_input_changed(self, _: Input.Changed) -> None:
-        self.query_one("#text-hint", Static).update(Content.styled(_HINT, "$foreground-muted"))
+        self.query_one("#text-hint", Static).update(Content.styled(self.hint, "$foreground-muted"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

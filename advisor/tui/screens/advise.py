@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +18,7 @@ from advisor.advise.questionnaire import CURRENT_WORKLOAD, NOT_SURE, Questionnai
 from advisor.models.recommendation import AnswerValue
 from advisor.models.report import Report
 from advisor.models.rules import Question
+from advisor.models.workload import TeamDecision, Workload
 from advisor.text.plural import plural
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
@@ -26,6 +27,9 @@ from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
 from advisor.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from advisor.advise.quick import Next
 
 
 def _choice_body(label: str, help_text: str | None) -> Content:
@@ -55,6 +59,9 @@ class AdviseScreen(AdvisorScreen):
         Binding("right,f", "step(1)", "Skip"),
         Binding("s", "not_sure", "Not sure"),
         Binding("r", "results", "Results"),
+        Binding("n", "note", "Note"),
+        Binding("w", "priorities", "Priorities"),
+        Binding("q", "quick", "Quick mode"),
         Binding("ctrl+n", "restart", "Start over", show=False),
         Binding("ctrl+z", "undo", "Undo start over"),
         Binding("ctrl+o", "load", "Load file", show=False),
@@ -67,17 +74,25 @@ class AdviseScreen(AdvisorScreen):
         ("1 – 9, enter", "choose (or tick, where several are allowed)"),
         ("0", "not sure"),
         ("ctrl+n", "clear the answers and start over (asks first; ctrl+z undoes it once)"),
-        ("ctrl+o / ctrl+s", "load answers from / save them to a YAML file"),
+        ("ctrl+o / ctrl+s", "load answers (with priorities, notes, decisions) from / save them to a YAML file"),
+        ("q", "quick mode: ask first what could still change a verdict, stop when nothing left can"),
     ]
 
     index: reactive[int] = reactive(0, init=False, always_update=True)
     """Which of the applicable questions is on screen."""
 
-    def __init__(self, answers: dict[str, AnswerValue] | None = None) -> None:
+    def __init__(self, answers: dict[str, AnswerValue] | None = None, *, quick: bool = False) -> None:
         super().__init__()
         self.answers: dict[str, AnswerValue] = dict(answers or {})
         self.cleared: dict[str, AnswerValue] | None = None  # what ctrl+n cleared, until ctrl+z or another answer
         self._overwrite: Path | None = None  # the answers file the user was just asked about overwriting
+        self.priorities: dict[str, str] = {}
+        self.notes: dict[str, str] = {}
+        self.decisions: dict[str, TeamDecision] = {}
+        self.quick = quick
+        self.quick_path: list[str] = []  # quick mode: the questions asked so far, in the order asked
+        self.passed: set[str] = set()  # quick mode: asked, and left as not sure
+        self.quick_left = 0  # quick mode: questions not asked yet that could still matter
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -86,6 +101,7 @@ class AdviseScreen(AdvisorScreen):
             yield ProgressBar(id="wizard-progress", show_eta=False, show_percentage=False)
             yield Static(id="question-text")
             yield Static(id="question-help")
+            yield Static(id="question-note")
             yield OptionList(id="single")
             yield TickList[str](id="multiple")
             yield Static(id="wizard-hint")
@@ -94,9 +110,14 @@ class AdviseScreen(AdvisorScreen):
     def on_mount(self) -> None:
         self.sub_title = "Advise"
         self.questionnaire = Questionnaire(self.advisor.catalog.questions)
+        kept = self.advisor.store.workload(CURRENT_WORKLOAD)
+        if kept is not None:
+            self.priorities, self.notes, self.decisions = dict(kept.priorities), dict(kept.notes), dict(kept.decisions)
         if not self.answers:
-            self.answers = dict(self.advisor.store.load_workload(CURRENT_WORKLOAD) or {})
+            self.answers = dict(kept.answers) if kept else {}
         self.index = self.first_unanswered()
+        if self.quick:
+            self._find_next(dict(self.answers), set(self.passed), dict(self.priorities))
 
     def first_unanswered(self) -> int:
         """Where to carry on: the first question that applies and has no answer (the first if all have)."""
@@ -106,7 +127,11 @@ class AdviseScreen(AdvisorScreen):
     # --- which questions apply -------------------------------------------------------------
 
     def applicable(self) -> list[Question]:
-        """The questions still worth asking, given the answers so far (the questionnaire decides)."""
+        """The questions still worth asking, given the answers so far (the questionnaire decides);
+        in quick mode, the questions it has asked so far."""
+        if self.quick and self.quick_path:
+            by_id = self.questionnaire.by_id
+            return [by_id[q] for q in self.quick_path]
         return self.questionnaire.applicable(self.answers)
 
     def current(self) -> Question:
@@ -121,10 +146,15 @@ class AdviseScreen(AdvisorScreen):
         questions = self.applicable()
         q = questions[index]
         several = " · several allowed" if q.multiple else ""  # said here, not in the question's text
-        self.query_one("#step", Static).update(
-            Content.styled(f"Question {index + 1} of {len(questions)}{several}", "$foreground-muted")
-        )
-        self.query_one("#wizard-progress", ProgressBar).update(total=len(questions), progress=index)
+        if self.quick and self.quick_path:
+            step = f"Quick mode · question {index + 1} · {plural(self.quick_left, 'question')} could still matter"
+            total = index + self.quick_left
+        else:
+            step = f"Question {index + 1} of {len(questions)}"
+            total = len(questions)
+        self.query_one("#step", Static).update(Content.styled(step + several, "$foreground-muted"))
+        self.query_one("#wizard-progress", ProgressBar).update(total=max(total, 1), progress=index)
+        self._show_note(q)
         self.query_one("#question-text", Static).update(inline_code(q.text, "bold"))
         self.query_one("#question-help", Static).update(inline_code(q.help))
         single = self.query_one("#single", OptionList)
@@ -149,8 +179,102 @@ class AdviseScreen(AdvisorScreen):
             ids = [c.id for c in q.offered]
             single.highlighted = ids.index(current) if isinstance(current, str) and current in ids else 0
             single.focus()
-            hint = "a number or enter chooses; ← back, → skip; r shows the results so far"
+            mode = "q: every question, in order" if self.quick else "q: quick mode"
+            hint = f"a number or enter chooses; ← back, → skip; r shows the results so far; {mode}"
         self.query_one("#wizard-hint", Static).update(Content.styled(hint, "$foreground-muted"))
+
+    def _show_note(self, q: Question) -> None:
+        note = self.notes.get(q.id)
+        shown = self.query_one("#question-note", Static)
+        shown.display = bool(note)
+        shown.update(Content.assemble(("Note: ", "bold $text-accent"), Content(note or "")))
+
+    # --- notes and priorities ---------------------------------------------------------------
+
+    def save_context(self) -> None:
+        """Keep the priorities, notes and decisions in the store with the answers."""
+        store = self.advisor.store
+        priorities, notes, decisions = dict(self.priorities), dict(self.notes), dict(self.decisions)
+        self.advisor.writer.submit(
+            lambda: store.save_workload_context(
+                CURRENT_WORKLOAD, priorities=priorities, notes=notes, decisions=decisions
+            )
+        )
+
+    def action_note(self) -> None:
+        from advisor.tui.dialogs.text import TextDialog
+
+        q = self.current()
+        dialog = TextDialog(
+            f"Note on: {q.text}",
+            self.notes.get(q.id, ""),
+            empty_is_an_answer=True,
+            hint="enter: keep (an empty note removes it) · escape: cancel",
+        )
+        self.app.push_screen(dialog, lambda text: self._noted(q.id, text))
+
+    def _noted(self, question: str, text: str | None) -> None:
+        if text is None:
+            return
+        if text:
+            self.notes[question] = text
+        else:
+            self.notes.pop(question, None)
+        self.save_context()
+        self._show_note(self.current())
+
+    def action_priorities(self) -> None:
+        from advisor.tui.dialogs.priorities import PrioritiesDialog
+
+        self.app.push_screen(PrioritiesDialog(self.priorities), self._prioritised)
+
+    def _prioritised(self, priorities: dict[str, str] | None) -> None:
+        if priorities is None:
+            return
+        self.priorities = priorities
+        self.save_context()
+        if self.quick:  # what could still matter depends on the weights
+            self._find_next(dict(self.answers), set(self.passed), dict(self.priorities), keep=True)
+
+    # --- quick mode --------------------------------------------------------------------------
+
+    def action_quick(self) -> None:
+        self.quick = not self.quick
+        self.quick_path, self.passed = [], set()
+        if self.quick:
+            self.notify("Quick mode: the questions that could still change a verdict, most first.", markup=False)
+            self._find_next(dict(self.answers), set(), dict(self.priorities))
+        else:
+            self.notify("The full questionnaire, in order.", markup=False)
+            self.index = self.first_unanswered()
+
+    @in_thread(group="quick", exclusive=True)
+    def _find_next(
+        self, answers: dict[str, AnswerValue], passed: set[str], priorities: dict[str, str], keep: bool = False
+    ) -> None:
+        """Which question quick mode asks next, off the event loop (a few milliseconds)."""
+        from advisor.advise.quick import next_question
+
+        found = next_question(self.advisor.catalog, answers, passed=passed, priorities=priorities)
+        self.app.call_from_thread(self._quick_found, found, keep)
+
+    def _quick_found(self, found: Next, keep: bool) -> None:
+        if not self.quick or not self.is_attached:
+            return
+        self.quick_left = found.left
+        if keep:  # only the count changed (new priorities): stay on the question shown
+            self.index = self.index
+            return
+        if found.question is None:
+            asked = len(self.quick_path)
+            self.notify(
+                f"Done: {asked} of {asked + found.skipped} asked; {found.skipped} could not change any verdict.",
+                markup=False,
+            )
+            self.action_results()
+            return
+        self.quick_path.append(found.question)
+        self.index = len(self.quick_path) - 1
 
     # --- answering --------------------------------------------------------------------------
 
@@ -161,8 +285,10 @@ class AdviseScreen(AdvisorScreen):
         q = self.current()
         if value is None:
             self.answers.pop(q.id, None)
+            self.passed.add(q.id)
         else:
             self.answers[q.id] = value
+            self.passed.discard(q.id)
         self.save()
         self.advance()
 
@@ -172,7 +298,9 @@ class AdviseScreen(AdvisorScreen):
         self.advisor.writer.submit(lambda: store.save_workload(CURRENT_WORKLOAD, answers))
 
     def advance(self) -> None:
-        if self.index + 1 >= len(self.applicable()):
+        if self.quick and self.index + 1 >= len(self.applicable()):
+            self._find_next(dict(self.answers), set(self.passed), dict(self.priorities))
+        elif self.index + 1 >= len(self.applicable()):
             self.action_results()
         else:
             self.index += 1
@@ -210,6 +338,10 @@ class AdviseScreen(AdvisorScreen):
         self.record(None)
 
     def action_step(self, delta: int) -> None:
+        if self.quick and delta > 0 and self.index + 1 >= len(self.applicable()):  # skipped: passed, as not sure
+            self.passed.add(self.current().id)
+            self._find_next(dict(self.answers), set(self.passed), dict(self.priorities))
+            return
         if delta > 0 and self.index + 1 >= len(self.applicable()):
             self.action_results()
             return
@@ -261,19 +393,25 @@ class AdviseScreen(AdvisorScreen):
 
     def _load(self, name: str) -> str | None:
         """Load the answers in file `name`; why not (the dialog stays open to show it), or None."""
-        from advisor.advise.answers import load_answers
+        from advisor.advise.answers import load_workload
         from advisor.loading.problems import DataError
 
         path = Path(name).expanduser()
+        catalog = self.advisor.catalog
         try:
-            answers = load_answers(path, self.advisor.catalog.questions)
+            workload = load_workload(path, catalog.questions, [t.id for t in catalog.technologies.technologies])
         except DataError as exc:
             shown = [str(p) for p in exc.problems[:3]]
             more = len(exc.problems) - len(shown)
             return "\n".join(shown + ([f"and {plural(more, 'other problem')}"] if more else []))
+        answers = workload.answers
         self.answers = dict(answers)
+        self.priorities, self.notes = dict(workload.priorities), dict(workload.notes)
+        self.decisions = dict(workload.decisions)
         self.advisor.recent.answers_file = path
         self.save()
+        self.save_context()
+        self.quick_path, self.passed = [], set()
         self.index = 0
         self.notify(f"Loaded {plural(len(answers), 'answer')} from {path}", markup=False)
         return None
@@ -285,7 +423,7 @@ class AdviseScreen(AdvisorScreen):
 
     def _save(self, name: str) -> str | None:
         """Write the answers to file `name`; why not (the dialog stays open to show it), or None."""
-        from advisor.advise.answers import dump_answers
+        from advisor.advise.answers import dump_workload
         from advisor.destination import why_not_writable, write_text
 
         path = Path(name).expanduser()
@@ -294,28 +432,41 @@ class AdviseScreen(AdvisorScreen):
         if not problem and path.exists() and not confirmed:
             self._overwrite = path  # the same path again, at once, overwrites it
             return f"{path} exists. Press enter again to overwrite it."
-        problem = problem or write_text(path, dump_answers(self.answers, self.advisor.catalog.questions))
+        catalog = self.advisor.catalog
+        text = dump_workload(self.workload(), catalog.questions, catalog.technologies.technologies)
+        problem = problem or write_text(path, text)
         if problem:
             return f"{problem[0].upper()}{problem[1:]}."
         self.advisor.recent.answers_file = path
         self.notify(f"Saved to {path}", markup=False)
         return None
 
+    def workload(self) -> Workload:
+        """The answers with the priorities, notes and decisions, as one value."""
+        return Workload(
+            answers=dict(self.answers),
+            priorities=dict(self.priorities),
+            notes=dict(self.notes),
+            decisions=dict(self.decisions),
+        )
+
     def action_results(self) -> None:
-        self._work_out(dict(self.answers))
+        self._work_out(self.workload())
 
     @in_thread(group="recommendation", exclusive=True)
-    def _work_out(self, answers: dict[str, AnswerValue]) -> None:
+    def _work_out(self, workload: Workload) -> None:
         """The verdicts, off the event loop; the recommendation screen then opens complete, in one frame."""
-        from advisor.advise.engine import recommend
-        from advisor.reports.build import build_report
+        from advisor.tui.screens.recommendation import work_out
 
-        catalog = self.advisor.catalog
-        report = build_report(catalog, recommend(catalog, answers))
-        self.app.call_from_thread(self._show_results, report, answers)
+        report = work_out(self.advisor.catalog, workload)
+        self.app.call_from_thread(self._show_results, report, workload)
 
-    def _show_results(self, report: Report, answers: dict[str, AnswerValue]) -> None:
+    def _show_results(self, report: Report, workload: Workload) -> None:
         from advisor.tui.screens.recommendation import RecommendationScreen
 
         if self.is_current:  # not if the user has left meanwhile
-            self.app.push_screen(RecommendationScreen(report, answers))
+            self.app.push_screen(RecommendationScreen(report, workload, changed=self._changed_there))
+
+    def _changed_there(self, workload: Workload) -> None:
+        """The recommendation screen changed the priorities or a decision (and kept them in the store)."""
+        self.priorities, self.decisions = dict(workload.priorities), dict(workload.decisions)

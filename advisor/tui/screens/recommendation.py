@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -14,9 +14,20 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.models.recommendation import AnswerValue
+from advisor.advise.questionnaire import CURRENT_WORKLOAD
 from advisor.models.report import Report, ReportTechnology
-from advisor.reports.highlights import flip_change, flip_detail, reason_weight, risks, summary
+from advisor.models.workload import DECISION_KINDS, DECISION_OFFERS, TeamDecision, Workload
+from advisor.reports.highlights import (
+    decision_text,
+    flip_change,
+    flip_detail,
+    moved_lines,
+    priorities_line,
+    reason_weight,
+    risks,
+    summary,
+    where_line,
+)
 from advisor.text.numbers import signed
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
@@ -26,6 +37,20 @@ from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.score_chart import ScoreChartView
 from advisor.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from advisor.loading.catalog import Catalog
+
+
+def work_out(catalog: Catalog, workload: Workload, *, trace: bool = False) -> Report:
+    """The report of a workload as the TUI shows it (call it off the event loop)."""
+    from advisor.advise.engine import recommend
+    from advisor.reports.build import build_report
+
+    rec = recommend(catalog, workload.answers, priorities=workload.priorities, trace=trace)
+    return build_report(catalog, rec, notes=workload.notes, decisions=workload.decisions)
+
+
+DECISION_STYLE = {"accept": "bold $text-success", "reject": "bold $text-error", "accept-risk": "bold $text-warning"}
 VERDICT_STYLE = {
     "recommended": ("✓ recommended", "bold $text-success"),
     "consider": ("~ consider", "bold $text-warning"),
@@ -57,6 +82,17 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
         ),
         _line(inline_code(t.summary)),
     ]
+    if t.team_decision is not None:
+        said = DECISION_KINDS[t.team_decision.decision]
+        paragraphs.append(
+            _line(
+                ("Team decision: ", "bold"),
+                (said, DECISION_STYLE[t.team_decision.decision]),
+                Content(f" — {t.team_decision.reason}" if t.team_decision.reason else ""),
+            )
+        )
+    if t.scopes:
+        paragraphs.append(_line(("Where: ", "bold"), Content(where_line(t))))
     for s in t.scopes:  # decided per boundary: the verdict at each
         at_label, at_style = VERDICT_STYLE[s.verdict]
         score = "vetoed" if s.vetoed else signed(s.score)
@@ -84,6 +120,7 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
         paragraphs.append((Content("  • "), body))
     if t.section_title:
         paragraphs += [_line(), _line(("Press g to read where the guide makes this case.", MUTED))]
+    paragraphs.append(_line(("d: your decision on this verdict · x: every rule, as evaluated", MUTED)))
     return paragraphs
 
 
@@ -105,6 +142,24 @@ def overview_text(report: Report) -> list[Paragraph]:
         body = Content.assemble((risk.technology, "bold"), " ", what, ": ", inline_code(risk.text))
         paragraphs.append((Content("  • "), body))
         paragraphs.append((Content("    "), Content.styled(risk.where, f"italic {MUTED}")))
+    weights = priorities_line(report)
+    paragraphs += [_line(), _line(("Priorities", "bold"))]
+    paragraphs.append((Content("  "), Content(weights or "Every concern at normal weight (w changes them).")))
+    for moved in moved_lines(report):
+        paragraphs.append((Content("  • "), Content.assemble(("moved: ", "bold $text-accent"), Content(moved))))
+    decided = [t for t in report.technologies if t.team_decision is not None]
+    if decided:
+        paragraphs += [_line(), _line(("Team decisions", "bold"))]
+        for t in decided:
+            assert t.team_decision is not None
+            paragraphs.append(
+                (Content("  • "), Content.assemble((t.name, "bold"), ": ", Content(decision_text(t.team_decision))))
+            )
+    notes = [a for a in [*report.answers, *report.unanswered] if a.note]
+    if notes:
+        paragraphs += [_line(), _line(("Notes", "bold"))]
+        for a in notes:
+            paragraphs.append((Content("  • "), Content.assemble((a.question, "bold"), " ", Content(a.note or ""))))
     paragraphs += [_line(), _line(("Pick a technology in the list for its whole case.", MUTED))]
     return paragraphs
 
@@ -130,6 +185,25 @@ def _row(t: ReportTechnology, largest: float) -> Content:
     return Content("\n").join([lead, *rest])
 
 
+def _summary_line(report: Report) -> Content:
+    said = f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
+    weights = priorities_line(report)
+    return Content.styled(said + (f" · priorities: {weights}" if weights else ""), MUTED)
+
+
+def _options(report: Report) -> list[Option | None]:
+    """The list: the overview, then each decision's heading and technologies."""
+    # bars scale to the largest score, but never below twice the threshold: +1 is not a full bar
+    largest = max(2 * report.thresholds["recommended"], *(abs(t.score) for t in report.technologies))
+    options: list[Option | None] = [Option(Content.styled("Summary and risks", "bold"), id=OVERVIEW)]
+    for decision in report.decisions:
+        options.append(None)
+        heading = Content.styled(decision.title.upper(), f"bold {MUTED}")
+        options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
+        options += [Option(_row(report.technology(tid), largest), id=tid) for tid in decision.technologies]
+    return options
+
+
 class RecommendationScreen(AdvisorScreen):
     """Pick a technology on the left; its case is on the right. g opens its guide section."""
 
@@ -142,6 +216,9 @@ class RecommendationScreen(AdvisorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back to questions"),
         Binding("g", "guide", "Read what a reason cites"),
+        Binding("d", "decide", "Decide"),
+        Binding("w", "priorities", "Priorities"),
+        Binding("x", "trace", "Trace"),
         Binding("c", "chart", "Score chart"),
         Binding("e", "export", "Export"),
         Binding("k", "keep", "Keep"),
@@ -150,28 +227,20 @@ class RecommendationScreen(AdvisorScreen):
         Binding("tab", "app.focus_next", "Switch pane"),
     ]
 
-    def __init__(self, report: Report, answers: dict[str, AnswerValue]) -> None:
+    def __init__(
+        self, report: Report, workload: Workload, *, changed: Callable[[Workload], None] | None = None
+    ) -> None:
         super().__init__()
         self.report = report
-        self.answers = answers
+        self.workload = workload
+        self.changed = changed  # told when the priorities or a decision change here (the wizard keeps them)
 
     def compose(self) -> ComposeResult:
         report = self.report
         yield TitleBar()
-        summary = (
-            f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
-        )
-        yield Static(Content.styled(summary, MUTED), id="rec-summary")
-        # bars scale to the largest score, but never below twice the threshold: +1 is not a full bar
-        largest = max(2 * report.thresholds["recommended"], *(abs(t.score) for t in report.technologies))
-        options: list[Option | None] = [Option(Content.styled("Summary and risks", "bold"), id=OVERVIEW)]
-        for decision in report.decisions:
-            options.append(None)
-            heading = Content.styled(decision.title.upper(), f"bold {MUTED}")
-            options.append(Option(heading, id=f"decision:{decision.id}", disabled=True))
-            options += [Option(_row(report.technology(tid), largest), id=tid) for tid in decision.technologies]
+        yield Static(_summary_line(report), id="rec-summary")
         with Horizontal(classes="split"):
-            yield OptionList(*options, id="rec-list", classes="verdicts")
+            yield OptionList(*_options(report), id="rec-list", classes="verdicts")
             with VerticalScroll(classes="reader", id="rec-detail"):
                 yield HangingText(overview_text(report), id="rec-text")
         yield ScoreChartView(report, id="rec-chart")  # shown instead of the split by c
@@ -190,6 +259,19 @@ class RecommendationScreen(AdvisorScreen):
         if not option_id or option_id == OVERVIEW or option_id.startswith("decision:"):
             return None
         return self.report.technology(option_id)
+
+    def show(self, report: Report) -> None:
+        """Show a new report of the same workload (new priorities, a decision), keeping the highlight."""
+        self.report = report
+        verdicts = self.query_one("#rec-list", OptionList)
+        highlighted = verdicts.highlighted
+        verdicts.set_options(_options(report))
+        verdicts.highlighted = highlighted
+        self.query_one("#rec-summary", Static).update(_summary_line(report))
+        t = self.selected()
+        self.query_one("#rec-text", HangingText).update(
+            technology_text(report, t) if t is not None else overview_text(report)
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         t = self.selected()
@@ -249,7 +331,7 @@ class RecommendationScreen(AdvisorScreen):
         from advisor.store import MilestoneError
 
         data = self.report.model_dump(mode="json", by_alias=True)
-        answers, store = dict(self.answers), self.advisor.store
+        answers, store = dict(self.workload.answers), self.advisor.store
 
         def keep() -> tuple[str, Literal["information", "error"]]:
             try:
@@ -258,6 +340,117 @@ class RecommendationScreen(AdvisorScreen):
                 return f"Not kept: {exc}", "error"
 
         self.advisor.writer.submit(keep, lambda said: self.notify(said[0], severity=said[1], markup=False))
+
+    # --- priorities, decisions, trace ----------------------------------------------------------
+
+    def _keep_context(self) -> None:
+        store, workload = self.advisor.store, self.workload
+        self.advisor.writer.submit(
+            lambda: store.save_workload_context(
+                CURRENT_WORKLOAD, priorities=dict(workload.priorities), decisions=dict(workload.decisions)
+            )
+        )
+        if self.changed is not None:
+            self.changed(workload)
+
+    def action_priorities(self) -> None:
+        from advisor.tui.dialogs.priorities import PrioritiesDialog
+
+        self.app.push_screen(PrioritiesDialog(dict(self.workload.priorities)), self._prioritised)
+
+    def _prioritised(self, priorities: dict[str, str] | None) -> None:
+        if priorities is None or priorities == self.workload.priorities:
+            return
+        self.workload = self.workload.model_copy(update={"priorities": priorities})
+        self._keep_context()
+        self._rework(self.workload)
+
+    @in_thread(group="rework", exclusive=True)
+    def _rework(self, workload: Workload) -> None:
+        """The verdicts again with new priorities, off the event loop."""
+        report = work_out(self.advisor.catalog, workload)
+        self.app.call_from_thread(self._reworked, report, workload)
+
+    def _reworked(self, report: Report, workload: Workload) -> None:
+        if self.is_attached and workload == self.workload:
+            self.show(report)
+            moved = len(report.moved)
+            self.notify(f"Priorities applied: {moved} verdict{'s' if moved != 1 else ''} moved.", markup=False)
+
+    def action_decide(self) -> None:
+        t = self.selected()
+        if t is None:
+            self.notify("Pick a technology first: a decision is on its verdict.")
+            return
+        from advisor.tui.dialogs.choose import ChooseDialog
+
+        choices = list(DECISION_OFFERS.items())
+        if t.team_decision is not None:
+            choices.append(("clear", "Clear the decision"))
+        self.app.push_screen(
+            ChooseDialog(f"Your decision on {t.name} ({t.verdict})", choices),
+            lambda kind: self._decided(t.id, t.name, kind),
+        )
+
+    def _decided(self, technology: str, name: str, kind: str | None) -> None:
+        if kind is None:
+            return
+        if kind == "clear":
+            self._set_decision(technology, None)
+            return
+        from advisor.tui.dialogs.text import TextDialog
+
+        now = self.report.technology(technology).team_decision
+        dialog = TextDialog(
+            f"Why ({DECISION_KINDS[kind]}: {name})?",
+            now.reason if now is not None else "",
+            empty_is_an_answer=True,
+            hint="enter: keep (a reason may be left empty) · escape: cancel",
+        )
+        self.app.push_screen(
+            dialog,
+            lambda reason: (
+                None
+                if reason is None
+                else self._set_decision(technology, TeamDecision.model_validate({"decision": kind, "reason": reason}))
+            ),
+        )
+
+    def _set_decision(self, technology: str, decision: TeamDecision | None) -> None:
+        decisions = dict(self.workload.decisions)
+        if decision is None:
+            decisions.pop(technology, None)
+        else:
+            decisions[technology] = decision
+        self.workload = self.workload.model_copy(update={"decisions": decisions})
+        self._keep_context()
+        technologies = [
+            t.model_copy(update={"team_decision": decisions.get(t.id)}) if t.id == technology else t
+            for t in self.report.technologies
+        ]  # the verdicts do not change: only this technology's decision
+        self.show(self.report.model_copy(update={"technologies": technologies}))
+
+    def action_trace(self) -> None:
+        t = self.selected()
+        if t is None:
+            self.notify("Pick a technology first: the trace shows how its verdict was worked out.")
+            return
+        self._trace(self.workload, t.id)
+
+    @in_thread(group="trace", exclusive=True)
+    def _trace(self, workload: Workload, technology: str) -> None:
+        """Every rule of one technology as evaluated, off the event loop."""
+        from advisor.reports.trace_text import technology_trace
+
+        report = work_out(self.advisor.catalog, workload, trace=True)
+        lines = technology_trace(report, report.technology(technology))
+        self.app.call_from_thread(self._show_trace, report.technology(technology).name, lines)
+
+    def _show_trace(self, name: str, lines: list[str]) -> None:
+        from advisor.tui.dialogs.trace import TraceDialog
+
+        if self.is_current:
+            self.app.push_screen(TraceDialog(f"How the verdict on {name} was worked out", lines))
 
     def action_milestones(self) -> None:
         self.advisor.action_open("milestones")
