@@ -77,7 +77,7 @@ def scenarios(pack: Path) -> list[Scenario]:
             "recommendation",
             f"{a} recommend",
             "Question 1 of",
-            [("1", "What would change this verdict", "last answer → recommendation"), ("escape", None, None)],
+            [("1", "Summary and risks", "last answer → recommendation"), ("escape", None, None)],
             setup=["right"] * 22,
         ),
     ]
