@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
 import yaml
 from terminal import ADVISOR, PY, ROOT, Terminal, percentile
 
