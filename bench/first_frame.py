@@ -18,6 +18,8 @@ import time
 import uuid
 from pathlib import Path
 
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
 

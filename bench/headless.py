@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 ANSWERS = "clients: [browser, mobile]\nclient_data_needs: varied\ndata_shape: nested\nservice_count: few\n"

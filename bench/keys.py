@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
 import yaml
 from terminal import ADVISOR, PY, ROOT, Terminal, percentile
 
@@ -77,7 +78,7 @@ def scenarios(pack: Path) -> list[Scenario]:
             "recommendation",
             f"{a} recommend",
             "Question 1 of",
-            [("1", "What would change this verdict", "last answer → recommendation"), ("escape", None, None)],
+            [("1", "Summary and risks", "last answer → recommendation"), ("escape", None, None)],
             setup=["right"] * 22,
         ),
     ]

@@ -18,6 +18,7 @@ import statistics
 import tempfile
 import time
 
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
 from terminal import ADVISOR, PY, ROOT, Terminal
 
 FLOOR = f"{PY} {ROOT / 'bench' / 'hello_app.py'}"

@@ -19,6 +19,7 @@ import headless
 import keys
 import memory
 import scale
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
 from terminal import percentile
 
 KEY_TARGET_MS = 50.0

@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import scratch  # noqa: F401  (temporary files go to this run's scratch folder)
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 SOURCES = sorted((ROOT / "quizzes").glob("*.yaml")) + sorted(

@@ -127,18 +127,24 @@ WORKLOAD = "clients: [browser, mobile]\nclient_data_needs: varied\ndata_shape: n
         ["--version"],
         ["recommend", "--answers", "{answers}", "--format", "json"],
         ["recommend", "--answers", "{answers}", "--trace", "--priority", "cost=high"],
+        ["recommend", "--answers", "{answers}", "--format", "radar"],
         ["answers-template"],
         ["report", "--list"],
+        ["quiz", "export", "edge"],
+        ["quiz", "export", "edge", "--format", "anki", "-o", "{deck}"],
     ],
 )
 def test_headless_commands_never_import_textual(argv: list[str], tmp_path: Path) -> None:
-    """A fresh interpreter runs the command; no terminal library may be in sys.modules afterwards."""
+    """A fresh interpreter runs the command; no terminal library may be in sys.modules afterwards,
+    and genanki only after writing an Anki deck."""
     answers = write(tmp_path / "w.yaml", WORKLOAD)
-    argv = [str(answers) if a == "{answers}" else a for a in argv]
+    given = {"{answers}": str(answers), "{deck}": str(tmp_path / "deck.apkg")}
+    forbidden = ("textual", "questionary") if "anki" in argv else ("textual", "questionary", "genanki")
+    argv = [given.get(a, a) for a in argv]
     code = (
         "import sys\nfrom advisor.cli import main\n"
         f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'questionary'))\n"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {forbidden!r})\n"
         "print('LEAK', bad) if bad else print('CLEAN')\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -484,6 +490,8 @@ CLOSED_PIPE_COMMANDS = [
     ["report"],
     ["report", "--list"],
     ["report", "--compare", "1", "2"],
+    ["report", "--compare", "1", "2", "--format", "radar"],
+    ["recommend", "--answers", "{answers}", "--format", "radar"],
     ["quiz", "export", "grpc"],
     ["quiz", "import", "{gift}"],
     ["answers-template"],

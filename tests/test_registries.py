@@ -13,12 +13,13 @@ from advisor.models.rules import OPERATORS, Condition
 from advisor.reports.formats import FORMATS
 
 
-def test_every_question_type_has_a_prompt_an_answer_widget_and_a_gift_writer() -> None:
+def test_every_question_type_has_a_prompt_an_answer_widget_and_gift_and_anki_writers() -> None:
     from advisor.cli.plain import PLAIN_PROMPTS
+    from advisor.interop.anki.notes import ANKI_WRITERS
     from advisor.interop.gift.writer import GIFT_WRITERS
     from advisor.tui.widgets.answers import ANSWER_WIDGETS
 
-    for table in (PLAIN_PROMPTS, GIFT_WRITERS, ANSWER_WIDGETS):
+    for table in (PLAIN_PROMPTS, GIFT_WRITERS, ANKI_WRITERS, ANSWER_WIDGETS):
         assert set(table) == set(QUESTION_TYPES)
 
 

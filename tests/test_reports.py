@@ -1,4 +1,4 @@
-"""Reports: one model, four formats, checked against golden files reviewed by eye.
+"""Reports: one model, five formats, checked against golden files reviewed by eye.
 
 The golden files in tests/golden are syrupy snapshots: regenerate them on purpose with
 `make snapshot-update` (the same `--snapshot-update` as the SVG snapshots), then read the diff.
@@ -83,7 +83,7 @@ def _golden(suffix: str) -> type[SingleFileSnapshotExtension]:
 
 
 # every report format has a golden file per workload (a new format in FORMATS needs its entry here)
-GOLDEN_SUFFIX = {"md": "md", "html": "html", "json": "json", "adr": "adr.md"}
+GOLDEN_SUFFIX = {"md": "md", "html": "html", "json": "json", "adr": "adr.md", "radar": "radar.csv"}
 
 
 def normalise(text: str) -> str:

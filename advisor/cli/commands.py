@@ -249,9 +249,13 @@ def report(ctx: Context) -> int:
     if _unwritable(args.output, args.force):
         return exit_codes.USAGE
     if args.compare:
+        (name_a, a), (name_b, b) = found
+        if args.format == "radar":  # B's radar, with what moved since A marked new
+            from advisor.reports.radar import radar_csv
+
+            return emit(radar_csv(b, previous=a), args.output)
         from advisor.reports.compare import compare_markdown
 
-        (name_a, a), (name_b, b) = found
         return emit(compare_markdown(name_a, a, name_b, b), args.output)
     return emit(render_report(found[0][1], args.format), args.output)
 
@@ -285,19 +289,24 @@ def _list_milestones(store: ProgressStore) -> None:
 
 
 def quiz(ctx: Context) -> int:
-    """`advisor quiz`: a session in the TUI or plain prompts, or GIFT import and export."""
+    """`advisor quiz`: a session in the TUI or plain prompts, GIFT import, or GIFT and Anki export."""
     args = ctx.args
     names: list[str] = args.names
     if names and names[0] in ("import", "export"):
         from advisor.cli.quiz_files import export_quiz, import_quiz
 
         if len(names) != 2:
-            err(f"usage: advisor quiz {names[0]} {'FILE.gift' if names[0] == 'import' else 'QUIZ'} [-o FILE]")
+            usage = (
+                "import FILE.gift [-o FILE]" if names[0] == "import" else "export QUIZ [--format gift|anki] [-o FILE]"
+            )
+            err(f"usage: advisor quiz {usage}")
             return exit_codes.USAGE
         if names[0] == "import":
             return import_quiz(Path(names[1]), args.output, args.force, args.quiz_id)
         catalog = ctx.catalog()
-        return exit_codes.USAGE if catalog is None else export_quiz(catalog, names[1], args.output, args.force)
+        if catalog is None:
+            return exit_codes.USAGE
+        return export_quiz(catalog, names[1], args.output, args.force, args.format)
     catalog = ctx.catalog()
     if catalog is None:
         return exit_codes.USAGE

@@ -114,7 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--force", action="store_true", help="overwrite the -o file if it exists")
     actions = report.add_mutually_exclusive_group()
     actions.add_argument("--list", action="store_true", help="list the kept recommendations")
-    actions.add_argument("--compare", nargs=2, metavar=("A", "B"), help="what changed from milestone A to B")
+    actions.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="what changed from milestone A to B (with --format radar: B's radar, what moved marked new)",
+    )
     actions.add_argument("--rename", nargs=2, metavar=("MILESTONE", "NEW_NAME"), help="give a milestone a new name")
     actions.add_argument("--delete", metavar="MILESTONE", help="delete a kept recommendation (a number or name)")
 
@@ -122,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         "quiz",
         help="quiz yourself: advisor quiz [QUIZ...] [--plain] [--due]; advisor quiz import|export ...",
         description="Take a quiz (all quizzes when none is named), or: advisor quiz import FILE.gift [-o OUT.yaml]; "
-        "advisor quiz export QUIZ --format gift [-o FILE].",
+        "advisor quiz export QUIZ [--format gift] [-o FILE]; advisor quiz export QUIZ --format anki -o FILE.apkg.",
     )
     quiz.add_argument("names", nargs="*", metavar="QUIZ", help="quiz ids (e.g. serverless grpc), or import/export")
     quiz.add_argument("--plain", action="store_true", help="ask with simple prompts, no full screen")
@@ -130,7 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--seed", type=int, help="the shuffle seed, to replay a session")
     quiz.add_argument("--resume", action="store_true", help="continue the quiz you stopped, where you stopped")
     quiz.add_argument("--limit", type=_positive, help="questions per quiz (default 10; with --due, every question due)")
-    quiz.add_argument("--format", choices=("gift",), default="gift", help="export format")
+    quiz.add_argument(
+        "--format",
+        choices=("gift", "anki"),
+        default="gift",
+        help="export format: gift (Moodle), or anki (a deck, .apkg; needs -o)",
+    )
     quiz.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="where import/export writes (import creates its folder)"
     )

@@ -1,4 +1,4 @@
-"""`advisor quiz import` / `export`: GIFT files in and out, written safely."""
+"""`advisor quiz import` / `export`: GIFT files in and out, Anki decks out, written safely."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from advisor.cli.output import emit, err
 from advisor.destination import why_not_writable
 from advisor.loading.catalog import Catalog
 from advisor.loading.paths import shipped_root
+from advisor.models.quiz import Quiz
 from advisor.text.controls import visible
 from advisor.text.plural import plural
 from advisor.text.suggest import did_you_mean
@@ -92,10 +93,11 @@ def _schema_reference(output: Path | None) -> str:
         return schema.as_uri()
 
 
-def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool) -> int:
-    """Write one of our quizzes as GIFT."""
-    from advisor.interop.gift import export_gift
-
+def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool, fmt: str = "gift") -> int:
+    """Write one of our quizzes as GIFT (to a file or stdout) or as an Anki deck (to a file)."""
+    if fmt == "anki" and output is None:
+        err("an Anki deck is a binary package: give the file with -o FILE.apkg")
+        return exit_codes.USAGE
     quizzes = {q.id: q for q in catalog.quizzes}
     if quiz_id not in quizzes:
         err(f"unknown quiz {quiz_id!r}{did_you_mean(quiz_id, quizzes)}; quizzes: {', '.join(quizzes)}")
@@ -103,4 +105,21 @@ def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool
     if output is not None and (problem := why_not_writable(output, force=force)):
         err(problem)
         return exit_codes.USAGE
+    if fmt == "anki" and output is not None:
+        return _export_anki(catalog, quizzes[quiz_id], output)
+    from advisor.interop.gift import export_gift
+
     return emit(export_gift(quizzes[quiz_id]), output)
+
+
+def _export_anki(catalog: Catalog, quiz: Quiz, output: Path) -> int:
+    """Write the deck (genanki is imported here, so no other command loads it)."""
+    from advisor.interop.anki import write_anki
+
+    try:
+        count = write_anki(quiz, catalog, output)
+    except OSError as exc:
+        err(f"cannot write {output}: {exc.strerror or exc}")
+        return exit_codes.USAGE
+    print(f"wrote {output}: {plural(count, 'note')}, one per question", file=sys.stderr)
+    return exit_codes.OK

@@ -1,1 +1,1 @@
-"""Interchange with other tools' formats: GIFT (Moodle) quizzes."""
+"""Interchange with other tools' formats: GIFT (Moodle) quizzes in and out, Anki decks out."""

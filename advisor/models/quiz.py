@@ -7,8 +7,8 @@ one); ordering → item ids in the order given; matching → {pair id of a left 
 right side was chosen}. A response of the wrong shape is graded wrong, never an exception.
 
 Adding a type: a class here (in `QuizQuestion`), then one entry in each front end's table
-(`tui.widgets.answers.ANSWER_WIDGETS`, `cli.plain.PLAIN_PROMPTS`, `interop.gift.writer.GIFT_WRITERS`);
-a test fails until every table has it.
+(`tui.widgets.answers.ANSWER_WIDGETS`, `cli.plain.PLAIN_PROMPTS`, `interop.gift.writer.GIFT_WRITERS`,
+`interop.anki.notes.ANKI_WRITERS`); a test fails until every table has it.
 """
 
 from __future__ import annotations

@@ -57,6 +57,9 @@ FORMATS: dict[str, ReportFormat] = {
             "advisor.reports.adr:render_adr",
             also=(".markdown",),
         ),
+        ReportFormat(
+            "radar", "Tech radar (CSV for Build Your Own Radar)", ".csv", "-radar", "advisor.reports.radar:render_radar"
+        ),
     )
 }
 

@@ -20,10 +20,12 @@ def commands(answers: Path, target: Path) -> list[list[str]]:
         ["recommend", "--answers", str(answers), "--format", "html", "-o", str(target)],
         ["progress", "--export", str(target)],
         ["quiz", "export", "edge", "-o", str(target)],
+        ["recommend", "--answers", str(answers), "--format", "radar", "-o", str(target)],
+        ["quiz", "export", "edge", "--format", "anki", "-o", str(target)],
     ]
 
 
-@pytest.mark.parametrize("n", range(3))
+@pytest.mark.parametrize("n", range(5))
 def test_spaces_and_unicode_in_the_path(n: int, answers: Path, tmp_path: Path) -> None:
     target = tmp_path / "my reports — été" / "résultat final.out"
     target.parent.mkdir()
@@ -31,7 +33,7 @@ def test_spaces_and_unicode_in_the_path(n: int, answers: Path, tmp_path: Path) -
     assert target.stat().st_size > 0
 
 
-@pytest.mark.parametrize("n", range(3))
+@pytest.mark.parametrize("n", range(5))
 def test_refusals(n: int, answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "no such folder" / "x.out"
     assert main(commands(answers, missing)[n]) == 2
@@ -43,4 +45,4 @@ def test_refusals(n: int, answers: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert "exists; add --force" in capsys.readouterr().err
     assert existing.read_text() == "precious"
     assert main([*commands(answers, existing)[n], "--force"]) == 0
-    assert existing.read_text() != "precious"
+    assert existing.read_bytes() != b"precious"  # (an Anki deck is binary)

@@ -107,3 +107,69 @@ def test_plain_mode_prints_it_inert(hostile_catalog, capsys) -> None:
     show(session.submit("nothing").grade, presented)
     assert "\x1b" not in capsys.readouterr().out
     assert "␛" in presented.question.prompt
+
+
+# what a CSV cell or an HTML field must survive: markup, a tag, the separator, quotes, a line break
+TRICKY = '[bold]x[/] <script>alert("hi")</script>, a "quoted", comma\nsecond line & \x1b[31mred\x07'
+
+
+@pytest.fixture
+def tricky_catalog(tmp_path: Path):
+    """The shipped data with TRICKY in a rule's reason, a quiz prompt and an option's explanation."""
+    for folder in ("content", "rules", "quizzes"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+
+    def edit(path: Path, change) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=False), encoding="utf-8")
+
+    def question(data) -> None:
+        first = next(q for q in data["questions"] if q["type"] == "single")
+        first.update(prompt=TRICKY)
+        first["options"][0].update(explanation=TRICKY)
+
+    edit(tmp_path / "rules/service-networking.yaml", lambda d: d["rules"][0].update(reason=TRICKY))
+    edit(tmp_path / "quizzes/serverless.yaml", question)
+    return load_catalog([tmp_path / "content", tmp_path / "rules", tmp_path / "quizzes"])
+
+
+# as the data holds it: control characters made visible when the file was read
+SHOWN = TRICKY.replace("\x1b", "␛").replace("\x07", "␇")
+
+
+def test_the_radar_csv_keeps_it_literal(tricky_catalog) -> None:
+    import csv
+    import io
+
+    report = build_report(tricky_catalog, recommend(tricky_catalog, {}), date="2026-01-01")
+    text = render_report(report, "radar")
+    assert "\x1b" not in text and "\x07" not in text and "<script>" not in text  # BYOR's description is HTML
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(report.technologies)  # the commas, quotes and line break stayed in their cell
+    mesh = next(r for r in rows if r["name"] == "Service mesh")  # its first rule's reason is TRICKY
+    assert html.escape(SHOWN, quote=False).replace("\n", "<br>") in mesh["description"]
+    shown = html.unescape(re.sub(r"<br>", "\n", re.sub(r"<(?!br>)[^>]+>", "", mesh["description"])))
+    assert SHOWN in shown  # what BYOR shows: the text as written
+
+
+def test_the_anki_fields_keep_it_literal(tricky_catalog, tmp_path: Path) -> None:
+    import sqlite3
+    import zipfile
+
+    from advisor.interop.anki import write_anki
+
+    quiz = next(q for q in tricky_catalog.quizzes if q.id == "serverless")
+    write_anki(quiz, tricky_catalog, tmp_path / "deck.apkg")
+    with zipfile.ZipFile(tmp_path / "deck.apkg") as archive:
+        archive.extract("collection.anki2", tmp_path)
+    with sqlite3.connect(tmp_path / "collection.anki2") as db:
+        fields = [flds for (flds,) in db.execute("SELECT flds FROM notes")]
+    hostile = [f for f in fields if "alert" in f]
+    assert len(hostile) == 1
+    front, back, _guide = hostile[0].split("\x1f")
+    assert "<script>" not in hostile[0] and "\x1b" not in hostile[0] and "\x07" not in hostile[0]
+    escaped = html.escape(SHOWN, quote=False).replace("\n", "<br>")
+    assert escaped in front and escaped in back
+    shown = html.unescape(re.sub(r"<br>", "\n", re.sub(r"<(?!br>)[^>]+>", "", front)))
+    assert SHOWN in shown  # what Anki shows: the text as written

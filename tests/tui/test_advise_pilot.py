@@ -392,3 +392,29 @@ async def test_rename_and_delete_a_kept_recommendation(make_app) -> None:
         await pilot.pause()
         assert [m.name for m in app.store.milestones()] == ["one", "three"]
         assert screen.query_one("#milestone-list").option_count == 2
+
+
+async def test_export_dialog_writes_the_tech_radar(make_app, tmp_path, monkeypatch) -> None:
+    """The radar is one more entry of FORMATS: the dialog offers it, names the file and writes the CSV."""
+    import csv
+
+    from advisor.tui.dialogs.export import ExportDialog
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764662400")  # 2025-12-02
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "r", "e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("down", "down", "down", "down", "space")  # the fifth format: the radar
+        assert app.screen.chosen_format() == "radar"
+        assert app.screen.query_one("#export-path").value == "advisor-recommendation-2025-12-02-radar.csv"
+        assert "Tech radar" in str(app.screen.query_one("#export-format").pressed_button.label)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        target = tmp_path / "advisor-recommendation-2025-12-02-radar.csv"
+        with target.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert {r["ring"] for r in rows} <= {"Trial", "Assess", "Hold"} and len(rows) == len(
+            app.catalog.technologies.technologies
+        )
