@@ -11,6 +11,7 @@ import pytest
 
 from advisor.advise.engine import recommend
 from advisor.cli import main
+from advisor.models.workload import TeamDecision
 from advisor.reports.build import build_report
 from advisor.reports.formats import render_report
 from advisor.reports.radar import COLUMNS, QUADRANTS, RINGS, radar_csv, ring_for
@@ -73,12 +74,20 @@ def test_compared_with_a_kept_one_what_moved_is_new_and_adopted_needs_both(catal
     got = rows(radar_csv(after, previous=before))
     assert {r["name"] for r in got if r["isNew"] == "TRUE"} == moved
     assert "Adopt" not in {r["ring"] for r in got}  # nobody accepted anything
-    accepted = {t.id for t in after.technologies}
-    adopted = rows(radar_csv(after, previous=before, adopted=accepted))
+    accept = TeamDecision(decision="accept", reason="we run it already")
+    decided = build_report(
+        catalog, recommend(catalog, PLATFORM_TEAM), decisions={t.id: accept for t in after.technologies}
+    )
+    adopted = rows(radar_csv(decided, previous=before))
     for t in after.technologies:
         row = next(r for r in adopted if r["name"] == t.name)
         expected = "Adopt" if t.verdict == "recommended" and was[t.id] == "recommended" else BY_VERDICT[t.verdict]
         assert row["ring"] == expected, t.id
+    # kept before with the same verdicts: every recommended technology the team accepted is Adopt
+    again = rows(radar_csv(decided, kept=[after]))
+    recommended = {t.name for t in after.technologies if t.verdict == "recommended"}
+    assert recommended and {r["name"] for r in again if r["ring"] == "Adopt"} == recommended
+    assert {r["isNew"] for r in again} == {"FALSE"}  # nothing is new without a comparison
     assert [r["ring"] for r in adopted] == sorted((r["ring"] for r in adopted), key=RINGS.index)
 
 

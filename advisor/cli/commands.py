@@ -24,6 +24,7 @@ from advisor.text.suggest import did_you_mean
 if TYPE_CHECKING:  # kept out of start-up: `advisor --version` needs none of it
     from advisor.loading.cache import Digest
     from advisor.loading.catalog import Catalog
+    from advisor.models.report import Report
     from advisor.models.workload import Workload
     from advisor.store import ProgressStore
     from advisor.tui.start import Start
@@ -131,7 +132,8 @@ def recommend(ctx: Context) -> int:
         from advisor.reports.trace_text import trace_text
 
         return emit(trace_text(report), args.output)
-    return emit(render_report(report, args.format or "md"), args.output)
+    fmt = args.format or "md"
+    return emit(render_report(report, fmt, _kept_before(fmt)), args.output)
 
 
 def _priorities(given: list[str]) -> dict[str, str] | None:
@@ -176,6 +178,19 @@ def _workload(ctx: Context, catalog: Catalog) -> Workload | int:
     except DataError as exc:
         print_problems(exc.problems)
         return exit_codes.USAGE
+
+
+def _kept_before(fmt: str, number: int | None = None) -> list[Report]:
+    """The kept recommendations (before milestone `number`) for a format that reads them, else none."""
+    from advisor.reports.formats import FORMATS
+
+    if not FORMATS[fmt].uses_kept:
+        return []
+    from advisor.reports.milestones import kept_reports
+    from advisor.store import ProgressStore
+
+    with ProgressStore() as store:
+        return kept_reports(store, before=number)
 
 
 def _milestone_name_taken(name: str) -> bool:
@@ -242,22 +257,23 @@ def report(ctx: Context) -> int:
                 )
                 return exit_codes.USAGE
             try:
-                found.append((milestone.name, read_report(milestone)))
+                found.append((milestone.number, milestone.name, read_report(milestone)))
             except UnreadableMilestone as exc:
                 err(str(exc))
                 return exit_codes.FAILURE
     if _unwritable(args.output, args.force):
         return exit_codes.USAGE
     if args.compare:
-        (name_a, a), (name_b, b) = found
+        (_, name_a, a), (number_b, name_b, b) = found
         if args.format == "radar":  # B's radar, with what moved since A marked new
             from advisor.reports.radar import radar_csv
 
-            return emit(radar_csv(b, previous=a), args.output)
+            return emit(radar_csv(b, previous=a, kept=_kept_before("radar", number_b)), args.output)
         from advisor.reports.compare import compare_markdown
 
         return emit(compare_markdown(name_a, a, name_b, b), args.output)
-    return emit(render_report(found[0][1], args.format), args.output)
+    number, _, kept = found[0]
+    return emit(render_report(kept, args.format, _kept_before(args.format, number)), args.output)
 
 
 def _when(created_at: str) -> str:

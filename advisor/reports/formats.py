@@ -5,7 +5,7 @@ Adding a format: a renderer module beside this one (Report → str) and one entr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -25,14 +25,18 @@ class ReportFormat:
     stem_suffix: str  # added to the default file name, so an ADR and the Markdown report can sit side by side
     renderer: str  # "module:function", imported when first used (HTML needs markdown-it, the rest do not)
     also: tuple[str, ...] = ()  # other extensions a file of this format may have
+    uses_kept: bool = False  # the renderer also reads the kept recommendations (the radar's Adopt ring)
 
     def fits(self, path: Path) -> bool:
         """Whether `path` has an extension of this format ('.md' for Markdown, '.htm' for HTML...)."""
         return path.suffix.lower() in (self.suffix, *self.also)
 
-    def render(self, report: Report) -> str:
-        """The report in this format."""
+    def render(self, report: Report, kept: Sequence[Report] = ()) -> str:
+        """The report in this format; `kept` are the recommendations kept before it (for `uses_kept`)."""
         module, function = self.renderer.split(":")
+        if self.uses_kept:
+            with_kept: Callable[[Report, Sequence[Report]], str] = getattr(import_module(module), function)
+            return with_kept(report, kept)
         render: Callable[[Report], str] = getattr(import_module(module), function)
         return render(report)
 
@@ -58,12 +62,17 @@ FORMATS: dict[str, ReportFormat] = {
             also=(".markdown",),
         ),
         ReportFormat(
-            "radar", "Tech radar (CSV for Build Your Own Radar)", ".csv", "-radar", "advisor.reports.radar:render_radar"
+            "radar",
+            "Tech radar (CSV for Build Your Own Radar)",
+            ".csv",
+            "-radar",
+            "advisor.reports.radar:render_radar",
+            uses_kept=True,
         ),
     )
 }
 
 
-def render_report(report: Report, fmt: str) -> str:
-    """`report` in the format named `fmt` (a key of FORMATS)."""
-    return FORMATS[fmt].render(report)
+def render_report(report: Report, fmt: str, kept: Sequence[Report] = ()) -> str:
+    """`report` in the format named `fmt` (a key of FORMATS); `kept`: the recommendations kept before it."""
+    return FORMATS[fmt].render(report, kept)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import ValidationError
 
 from advisor.models.progress import Milestone
 from advisor.models.report import Report
+from advisor.store import ProgressStore
 
 
 class UnreadableMilestone(Exception):
@@ -24,3 +27,20 @@ def read_report(milestone: Milestone) -> Report:
         return Report.model_validate(milestone.report)
     except ValidationError:
         raise UnreadableMilestone(milestone) from None
+
+
+def readable_reports(milestones: Iterable[Milestone]) -> list[Report]:
+    """The reports of `milestones` this version can read (the others are left out, not an error)."""
+    reports = []
+    for milestone in milestones:
+        try:
+            reports.append(read_report(milestone))
+        except UnreadableMilestone:
+            continue
+    return reports
+
+
+def kept_reports(store: ProgressStore, before: int | None = None) -> list[Report]:
+    """The readable reports of the kept recommendations, oldest first (those numbered below `before`)."""
+    numbers = [m.number for m in store.milestones() if before is None or m.number < before]
+    return readable_reports(m for n in numbers if (m := store.milestone(n)) is not None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Collection
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from advisor.models.recommendation import Verdict
@@ -30,12 +30,15 @@ COLUMNS = ("name", "ring", "quadrant", "isNew", "description")
 
 # Decision id → BYOR quadrant, after what Thoughtworks' radar files under each: where code runs
 # is a platform, how clients talk is a language or framework, what carries calls between services
-# is a tool, and whether state or its history is the record is a technique.
+# is a tool, whether state or its history is the record is a technique; a Wasm runtime for
+# extensions is a platform, and CRDTs are a technique for shared state.
 QUADRANTS: dict[str, str] = {
     "compute": "Platforms",
     "api-style": "Languages & Frameworks",
     "service-networking": "Tools",
     "state-model": "Techniques",
+    "extension-compute": "Platforms",
+    "shared-state": "Techniques",
 }
 # A decision of a user's pack that the table does not name: a way of structuring software
 OTHER_QUADRANT = "Techniques"
@@ -77,20 +80,28 @@ def _description(report: Report, t: ReportTechnology) -> str:
     return "".join(parts)
 
 
-def radar_csv(report: Report, *, previous: Report | None = None, adopted: Collection[str] = ()) -> str:
+def accepted(report: Report) -> set[str]:
+    """The technologies whose verdict the team accepted (a decision of "accept" on it)."""
+    return {t.id for t in report.technologies if t.team_decision is not None and t.team_decision.decision == "accept"}
+
+
+def radar_csv(report: Report, *, previous: Report | None = None, kept: Iterable[Report] = ()) -> str:
     """The radar of `report` as BYOR's CSV, one row per technology, innermost ring first.
 
-    `previous` is the kept recommendation this one follows: a technology it recommended may be
-    Adopt, and with it `isNew` marks what moved (a verdict that changed, or a technology it did
-    not have); without it nothing is new. `adopted` holds the ids of the technologies the team
-    accepted (none by default).
+    `previous` is the kept recommendation this one is compared with: `isNew` marks what moved (a
+    verdict that changed, or a technology it did not have); without it nothing is new. A
+    technology is Adopt when it is recommended now, `previous` or another `kept` recommendation
+    recommended it too, and the team accepted it (its decision in `report`).
     """
     before = {t.id: t.verdict for t in previous.technologies} if previous is not None else None
+    recommended_before = {
+        t.id for r in (*kept, *([previous] if previous else [])) for t in r.technologies if t.verdict == "recommended"
+    }
+    team_accepted = accepted(report)
     rows = []
     for t in report.technologies:
-        was = before.get(t.id) if before is not None else None
-        ring = ring_for(t.verdict, was == "recommended", t.id in adopted)
-        moved = before is not None and was != t.verdict
+        ring = ring_for(t.verdict, t.id in recommended_before, t.id in team_accepted)
+        moved = before is not None and before.get(t.id) != t.verdict
         rows.append(
             (visible(t.name), ring, quadrant_for(t.decision), "TRUE" if moved else "FALSE", _description(report, t))
         )
@@ -102,6 +113,6 @@ def radar_csv(report: Report, *, previous: Report | None = None, adopted: Collec
     return out.getvalue()
 
 
-def render_radar(report: Report) -> str:
-    """The report's radar on its own (no kept milestone before it): the FORMATS entry."""
-    return radar_csv(report)
+def render_radar(report: Report, kept: Sequence[Report] = ()) -> str:
+    """The report's radar, Adopt judged against the recommendations kept before it: the FORMATS entry."""
+    return radar_csv(report, kept=kept)

@@ -308,9 +308,11 @@ class RecommendationScreen(AdvisorScreen):
     @in_thread(group="export")
     def _write(self, report: Report, fmt: str, path: Path) -> None:
         from advisor.destination import write_text
-        from advisor.reports.formats import render_report
+        from advisor.reports.formats import FORMATS, render_report
+        from advisor.reports.milestones import kept_reports
 
-        problem = write_text(path, render_report(report, fmt))
+        kept = kept_reports(self.advisor.store) if FORMATS[fmt].uses_kept else []
+        problem = write_text(path, render_report(report, fmt, kept))
         if problem:
             self.app.call_from_thread(self.notify, problem, title="Not exported", severity="error", markup=False)
         else:
