@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 
 from markdown_it import MarkdownIt
@@ -49,7 +51,10 @@ def test_hostile_notes_and_reasons_appear_literally_in_every_format(catalog) -> 
     doc = json.loads(render_report(report, "json"))
     assert doc["answers"][0]["note"] == HOSTILE
     assert next(t for t in doc["technologies"] if t["id"] == "serverless")["team_decision"]["reason"] == HOSTILE
-    assert set(FORMATS) == {"md", "html", "json", "adr"}  # a new format needs its line here
+    radar = {row["name"]: row for row in csv.DictReader(io.StringIO(render_report(report, "radar")))}
+    described = radar["Serverless functions"]["description"]
+    assert "Team decision: <strong>risk accepted</strong>: " + html.escape(HOSTILE, quote=False) in described
+    assert set(FORMATS) == {"md", "html", "json", "adr", "radar"}  # a new format needs its line here
 
 
 def test_the_markdown_shows_priorities_moves_decisions_and_notes(catalog) -> None:

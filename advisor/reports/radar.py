@@ -21,6 +21,7 @@ from typing import Literal
 
 from advisor.models.recommendation import Verdict
 from advisor.models.report import Report, ReportTechnology
+from advisor.models.workload import DECISION_KINDS
 from advisor.reports.highlights import technology_outcome
 from advisor.text.controls import visible
 
@@ -71,6 +72,10 @@ def _description(report: Report, t: ReportTechnology) -> str:
     parts = [f"<p>{head}</p>"]
     if t.summary:
         parts.append(f"<p>{_text(t.summary)}</p>")
+    if t.team_decision is not None:
+        said = DECISION_KINDS[t.team_decision.decision]
+        why = f": {_text(t.team_decision.reason)}" if t.team_decision.reason else ""
+        parts.append(f"<p>Team decision: <strong>{said}</strong>{why}</p>")
     reasons = [
         f"<li>{'veto' if r.veto else f'{r.weight or 0:+d}'}: {_text(r.text)} ({_text(r.rests_on_title)})</li>"
         for r in t.reasons

@@ -36,7 +36,7 @@ async def test_c_shows_every_score_against_the_thresholds_and_esc_goes_back(make
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, RecommendationScreen)
-        assert "c Score chart" in screen_text(app)
+        assert "c Chart" in screen_text(app)
         await pilot.press("c")
         chart = screen.query_one("#rec-chart")
         assert chart.display and not screen.query_one(".split").display and app.focused is chart

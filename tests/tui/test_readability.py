@@ -114,7 +114,7 @@ async def test_every_key_bar_fits_its_line_with_help(make_app, catalog, size) ->
         await settle(pilot)
         assert isinstance(app.screen, RecommendationScreen)
         text = key_bar_text(app)
-        assert "? Help" in text and "esc Back to questions" in text
+        assert "? Help" in text and "esc Back" in text
 
 
 async def test_a_dialog_shows_its_own_keys(make_app) -> None:
@@ -127,7 +127,7 @@ async def test_a_dialog_shows_its_own_keys(make_app) -> None:
         await pilot.pause()
         text = key_bar_text(app)
         assert "Cancel" in text and "Write" in text
-        assert "Back to questions" not in text and "Export" not in text
+        assert "Back" not in text and "Export" not in text
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

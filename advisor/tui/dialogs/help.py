@@ -52,7 +52,10 @@ def key_rows(screen: Screen[Any]) -> tuple[list[tuple[str, str]], list[tuple[str
     order = {"help": 0, "toggle_theme": 1, "quit": 2}  # the app's keys as the key bar shows them
     for action, (binding, general) in sorted(found.items(), key=lambda a: a[1][1] and order.get(a[0], 3)):
         if action != "app.focus_next":  # Tab is listed last, below
-            (everywhere if general else own).append((key_names(",".join(keys[action])), binding.description))
+            # the key bar has room for a word or two; help gives the tooltip, the longer account, if any
+            (everywhere if general else own).append(
+                (key_names(",".join(keys[action])), binding.tooltip or binding.description)
+            )
     if isinstance(screen, AdvisorScreen):
         own += screen.KEY_NOTES
     if "app.focus_next" in found:

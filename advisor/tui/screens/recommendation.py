@@ -214,12 +214,12 @@ class RecommendationScreen(AdvisorScreen):
     # had about 25); narrower, the list sits above the reasons.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's own declaration
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "Back to questions"),
-        Binding("g", "guide", "Read what a reason cites"),
-        Binding("d", "decide", "Decide"),
-        Binding("w", "priorities", "Priorities"),
-        Binding("x", "trace", "Trace"),
-        Binding("c", "chart", "Score chart"),
+        Binding("escape", "app.back", "Back", tooltip="Back to the questions"),
+        Binding("g", "guide", "Guide", tooltip="Read what a reason cites, in the guide"),
+        Binding("d", "decide", "Decide", tooltip="Record the team's decision on the highlighted verdict"),
+        Binding("w", "priorities", "Priorities", tooltip="Weigh cost, latency, operations, compliance, time to market"),
+        Binding("x", "trace", "Trace", tooltip="Every rule evaluated for the highlighted technology"),
+        Binding("c", "chart", "Chart", tooltip="Every score as a bar against the thresholds"),
         Binding("e", "export", "Export"),
         Binding("k", "keep", "Keep"),
         Binding("m", "milestones", "Compare kept"),
