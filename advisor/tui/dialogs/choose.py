@@ -18,18 +18,30 @@ class ChooseDialog(AdvisorDialog[str | None]):
     """Offers `choices` (id, label); dismisses with the chosen id, or None on escape."""
 
     AUTO_FOCUS = "#choices"
+    DEFAULT_CSS = """
+    ChooseDialog > #choose-dialog {
+        width: 70%;
+        max-width: 80;
+        height: auto;
+    }
+    ChooseDialog #choices {
+        height: auto;
+        max-height: 16;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]], verb: str = "open") -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.verb = verb  # what enter does to the highlighted choice: "open", "choose"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choose-dialog"):
             yield Static(Content.styled(self.title_text, "bold"))
             yield OptionList(*(Option(Content(label), id=key) for key, label in self.choices), id="choices")
-            yield Static(Content.styled("↑↓ then enter: open · escape: cancel", "$foreground-muted"))
+            yield Static(Content.styled(f"↑↓ then enter: {self.verb} · escape: cancel", "$foreground-muted"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

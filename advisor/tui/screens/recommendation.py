@@ -390,7 +390,7 @@ class RecommendationScreen(AdvisorScreen):
         if t.team_decision is not None:
             choices.append(("clear", "Clear the decision"))
         self.app.push_screen(
-            ChooseDialog(f"Your decision on {t.name} ({t.verdict})", choices),
+            ChooseDialog(f"Your decision on {t.name} ({t.verdict})", choices, verb="choose"),
             lambda kind: self._decided(t.id, t.name, kind),
         )
 
