@@ -113,3 +113,14 @@ def test_serving_never_imports_textual() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == "CLEAN", proc.stdout + proc.stderr
+
+
+def test_each_connection_runs_this_advisor_with_the_same_packs(tmp_path: Path) -> None:
+    import shlex
+
+    from advisor.cli.serve import app_command
+
+    pack = tmp_path / "my pack"
+    shared = shlex.split(app_command([pack], isolated=False))
+    assert shared == [sys.executable, "-m", "advisor", "--pack", str(pack.resolve())]
+    assert shlex.split(app_command([], isolated=True)) == [sys.executable, "-m", "advisor", "--fresh-store"]
