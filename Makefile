@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: help run test test-fast check lint format typecheck contracts snapshot-update bench clean
+.PHONY: help run test test-fast chromium check lint format typecheck contracts snapshot-update bench clean
 
 help:  ## list the targets
 	@grep -Eh '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -31,8 +31,19 @@ $(STAMP_DEV): pyproject.toml
 run: $(STAMP_RUN)  ## start the app (installs only what it needs)
 	$(BIN)/advisor
 
-test: $(STAMP_DEV)  ## the whole test suite (what CI runs after make check)
+test: $(STAMP_DEV) chromium  ## the whole test suite (what CI runs after make check)
 	$(BIN)/python -m pytest -n auto -q
+
+# tests/browser drive `advisor serve` in Debian's Chromium through Playwright (which cannot fetch a
+# browser of its own everywhere). Installed when missing and we may (root, apt-get); otherwise those
+# tests are skipped and say why. Quick when it is there.
+chromium:  ## the browser the browser tests drive (apt-get install chromium, when missing and root)
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium for the browser tests (apt-get, once; a minute or two)"; \
+		{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } \
+			|| echo "could not install chromium: the browser tests will be skipped"; \
+	else echo "no chromium, and apt-get needs root: the browser tests will be skipped (apt-get install chromium)"; fi
 
 test-fast: $(STAMP_DEV)  ## the core tests only: no TUI, no other processes (the inner loop)
 	$(BIN)/python -m pytest -n auto -q -m "not slow and not tui"

@@ -41,4 +41,10 @@ def _run(argv: Sequence[str] | None) -> int:
     if missing:
         err(f"--pack needs a folder: {', '.join(missing)}")
         return exit_codes.USAGE
-    return COMMANDS[args.command](Context(args, tuple(args.pack)))
+    command = COMMANDS[args.command]
+    if args.fresh_store:
+        from advisor.cli.fresh_store import fresh_home
+
+        with fresh_home():
+            return command(Context(args, tuple(args.pack)))
+    return command(Context(args, tuple(args.pack)))

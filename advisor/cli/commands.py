@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from advisor.cli import exit_codes
-from advisor.cli.output import emit, err, interactive, print_problems
+from advisor.cli.output import emit, err, in_browser, interactive, print_problems
 from advisor.destination import why_not_writable
 from advisor.text.plural import plural
 from advisor.text.suggest import did_you_mean
@@ -516,7 +516,7 @@ def _tui(
     catalog: Catalog | Callable[[], Catalog] | None = None,
     digest: Digest | None = None,
 ) -> int:
-    if not interactive():
+    if not (interactive() or in_browser()):
         err("the full-screen interface needs a terminal; for scripts use the headless commands (see --help)")
         return exit_codes.USAGE
     catalog = catalog or ctx.catalog()
@@ -539,6 +539,16 @@ def _tui(
     return exit_codes.OK
 
 
+def serve(ctx: Context) -> int:
+    """`advisor serve`: the full-screen interface in a browser, one advisor per connection."""
+    if ctx.catalog() is None:  # said once here, not by every connection's app (and the cache is warm)
+        return exit_codes.USAGE
+    from advisor.cli.serve import serve as serve_app
+
+    args = ctx.args
+    return serve_app(args.host, args.port, ctx.packs, isolated=args.isolated, public_url=args.public_url)
+
+
 COMMANDS: dict[str | None, Callable[[Context], int]] = {
     None: home,
     "learn": learn,
@@ -549,4 +559,5 @@ COMMANDS: dict[str | None, Callable[[Context], int]] = {
     "validate": validate,
     "schema": schema,
     "progress": progress,
+    "serve": serve,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,6 +14,11 @@ from advisor.destination import write_text
 def interactive() -> bool:
     """Whether both ends are a terminal (stdin may even be closed: then sys.stdin is None)."""
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def in_browser() -> bool:
+    """Whether textual-serve started us: the app then draws through Textual's web driver, with no terminal."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver:")
 
 
 def err(message: str) -> None:

@@ -41,6 +41,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port; give 1 to 65535")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `advisor` parser with every subcommand."""
     parser = _Parser(
@@ -55,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also load your own content, rules or quizzes from DIR (repeatable); "
         "ids must not clash with the shipped ones",
+    )
+    parser.add_argument(
+        "--fresh-store",
+        action="store_true",
+        help="keep this run's progress in a new, empty store, deleted when the run ends "
+        "(your own progress is not touched)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     formats = list(FORMATS)
@@ -177,5 +193,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--import", dest="import_", type=Path, metavar="FILE.json", help="merge progress from a JSON export"
     )
     progress.add_argument("--force", action="store_true", help="overwrite the --export file if it exists")
+    serve = sub.add_parser(
+        "serve",
+        help="serve the full-screen interface in a web browser (each tab runs its own advisor)",
+        description="Serve the full-screen interface over HTTP with textual-serve: open the address it prints "
+        "in a browser. Every tab runs its own advisor; they share your progress store unless --isolated.",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network interface)",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument(
+        "--isolated",
+        action="store_true",
+        help="give every browser tab a fresh, empty progress store, deleted when the tab closes "
+        "(a workshop: nobody's answers mix)",
+    )
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it is not http://HOST:PORT (behind a proxy, or with --host 0.0.0.0)",
+    )
     parser.commands = dict(sub.choices)
     return parser

@@ -23,6 +23,7 @@ from advisor.tui.themes import DARK, LIGHT, THEMES
 
 if TYPE_CHECKING:  # the catalog (pydantic and every model) may load after the first frame
     from textual.command import Provider
+    from textual.driver import Driver
 
     from advisor.learn.search import Entry
     from advisor.loading.cache import Digest
@@ -119,6 +120,15 @@ class AdvisorApp(App[None]):
             self.exit(return_code=2)
             return
         self.screen.post_message(CatalogLoaded())
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice; under textual-serve, its web driver made to end the app with the server."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.web_driver":
+            from advisor.tui.served_driver import ServedDriver
+
+            return ServedDriver
+        return driver
 
     def get_default_screen(self) -> Screen[Any]:
         from advisor.tui.screens.home import HomeScreen
