@@ -32,7 +32,7 @@ run: $(STAMP_RUN)  ## start the app (installs only what it needs)
 	$(BIN)/advisor
 
 test: $(STAMP_DEV) chromium  ## the whole test suite (what CI runs after make check)
-	$(BIN)/python -m pytest -n auto -q
+	$(BIN)/python -m pytest -n 4 -q  # 4 workers on 2 cores: a third of the suite waits (ptys, Chromium, pilot pauses)
 
 # tests/browser drive `advisor serve` in Debian's Chromium through Playwright (which cannot fetch a
 # browser of its own everywhere). Installed when missing and we may (root, apt-get); otherwise those

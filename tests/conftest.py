@@ -44,11 +44,34 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def _tolerate_replaced_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`app.workers.wait_for_complete()` waits for what is running, not for what was replaced.
+
+    Textual's version raises WorkerCancelled when a worker of an exclusive group (Home's progress
+    count, say) was cancelled by a newer call while the test waited: the app meant that, and on a
+    busy machine it happens often enough to make tests flaky. Other failures still raise.
+    """
+    import asyncio
+
+    from textual.worker import WorkerState
+    from textual.worker_manager import WorkerManager
+
+    async def wait_for_complete(self: WorkerManager, workers=None) -> None:
+        chosen = list(workers or self)
+        results = await asyncio.gather(*(w.wait() for w in chosen), return_exceptions=True)
+        for worker, result in zip(chosen, results, strict=True):
+            if isinstance(result, BaseException) and worker.state != WorkerState.CANCELLED:
+                raise result
+
+    monkeypatch.setattr(WorkerManager, "wait_for_complete", wait_for_complete)
+
+
 @pytest.fixture
-def make_app(catalog: Catalog):
+def make_app(catalog: Catalog, monkeypatch: pytest.MonkeyPatch):
     """A factory of apps: shipped data (or a given catalog), a store on the test's ADVISOR_HOME."""
     from advisor.tui.app import AdvisorApp  # only the tests that drive the UI pay for Textual
 
+    _tolerate_replaced_workers(monkeypatch)
     stores: list[ProgressStore] = []
 
     def factory(the_catalog: Catalog | None = None, **kwargs) -> AdvisorApp:
