@@ -11,7 +11,9 @@ steps (the recommendation: "working it out", then the verdicts with their flips)
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,17 @@ class Scenario:
     ready: str
     presses: list[Press]
     setup: list[str] = field(default_factory=list)
+    # keys to send once the screen is ready, worked out from what it shows (None: `setup` as given)
+    setup_from: Callable[[str], list[str]] | None = None
+
+
+def to_last_question(screen: str) -> list[str]:
+    """→ (skip) from question 1 to the last, read from the wizard's "Question 1 of N" (the last is a
+    several-choice question: enter with nothing picked answers "none of these")."""
+    found = re.search(r"Question 1 of (\d+)", screen)
+    if found is None:
+        raise SystemExit("the wizard did not say how many questions it has")
+    return ["right"] * (int(found.group(1)) - 1)
 
 
 def single_choice_pack(folder: Path) -> Path:
@@ -78,8 +91,8 @@ def scenarios(pack: Path) -> list[Scenario]:
             "recommendation",
             f"{a} recommend",
             "Question 1 of",
-            [("1", "Summary and risks", "last answer → recommendation"), ("escape", None, None)],
-            setup=["right"] * 22,
+            [("Enter", "Summary and risks", "last answer → recommendation"), ("escape", None, None)],
+            setup_from=to_last_question,
         ),
     ]
 
@@ -98,7 +111,8 @@ def measure(presses: int = 40, size: str = "120x40", only: list[str] | None = No
             term = Terminal(scenario.command, size, env={"ADVISOR_HOME": home})
             if term.wait_for(scenario.ready) is None:
                 raise SystemExit(f"{scenario.name}: {scenario.ready!r} never showed")
-            term.send(*scenario.setup, pause=0.15)
+            setup = scenario.setup_from(term.screen()) if scenario.setup_from else scenario.setup
+            term.send(*setup, pause=0.15)
             term.send(pause=1.0)
             terminals.append((scenario, term))
         times: dict[str, list[float]] = {}
