@@ -61,6 +61,14 @@ def test_the_csv_reads_back_with_rings_quadrants_and_reasons(catalog) -> None:
             assert html.escape(reason.text, quote=False) in row["description"]
 
 
+def test_a_technology_decided_per_boundary_says_where(catalog) -> None:
+    answers = {"clients": ["browser", "internal_services"], "service_count": "many"}
+    report = build_report(catalog, recommend(catalog, answers))
+    grpc = next(r for r in rows(render_report(report, "radar")) if r["name"] == "gRPC")
+    assert "Where: " in grpc["description"] and "between your own services" in grpc["description"]
+    assert "for browsers and mobile apps" in grpc["description"]
+
+
 def report_verdict(report, name: str) -> str:
     return next(t.verdict for t in report.technologies if t.name == name)
 

@@ -22,7 +22,7 @@ from typing import Literal
 from advisor.models.recommendation import Verdict
 from advisor.models.report import Report, ReportTechnology
 from advisor.models.workload import DECISION_KINDS
-from advisor.reports.highlights import technology_outcome
+from advisor.reports.highlights import technology_outcome, where_line
 from advisor.text.controls import visible
 
 Ring = Literal["Adopt", "Trial", "Assess", "Hold"]
@@ -70,6 +70,8 @@ def _description(report: Report, t: ReportTechnology) -> str:
     decisions = {d.id: d.title for d in report.decisions}
     head = f"{_text(decisions.get(t.decision, t.decision))}: <strong>{_text(technology_outcome(t))}</strong>"
     parts = [f"<p>{head}</p>"]
+    if t.scopes:  # one ring for the technology; the boundaries it was decided at say where
+        parts.append(f"<p>Where: {_text(where_line(t))}</p>")
     if t.summary:
         parts.append(f"<p>{_text(t.summary)}</p>")
     if t.team_decision is not None:
