@@ -23,8 +23,11 @@ def _answer(value: AnswerValue) -> str:
     return "[" + ", ".join(value) + "]" if isinstance(value, list) else value
 
 
-def rule_line(r: RuleTrace) -> str:
-    """'  fired     +4  serverless-spiky (cost ×2: 2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky'."""
+TraceLine = tuple[str, str]  # (lead, text): a rule's status and contribution, then what it says
+
+
+def rule_parts(r: RuleTrace) -> TraceLine:
+    """('  fired     +4  ', 'serverless-spiky (cost: +2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky')."""
     if r.veto:
         added = "veto" if r.fired else "0"
         arithmetic = "veto"
@@ -33,31 +36,39 @@ def rule_line(r: RuleTrace) -> str:
         factor = f"{r.multiplier:g}"
         arithmetic = f"{signed(r.weight or 0)}" + (f" × {factor}" if r.multiplier != 1 else "")
     read = ", ".join(f"{q} = {_answer(v)}" for q, v in r.read.items())
-    return f"  {FIRED[r.fired]:<9}{added:>5}  {r.rule} ({r.concern}: {arithmetic}): {r.condition}" + (
-        f"  ← {read}" if read else ""
-    )
+    text = f"{r.rule} ({r.concern}: {arithmetic}): {r.condition}" + (f"  ← {read}" if read else "")
+    return f"  {FIRED[r.fired]:<9}{added:>5}  ", text
 
 
-def technology_trace(report: Report, t: ReportTechnology) -> list[str]:
-    """One technology's block: its verdict, each rule, and the sum per boundary."""
+def rule_line(r: RuleTrace) -> str:
+    """'  fired     +4  serverless-spiky (cost: +2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky'."""
+    return "".join(rule_parts(r))
+
+
+def technology_trace(report: Report, t: ReportTechnology) -> list[TraceLine]:
+    """One technology's block: its verdict, each rule, and the sum per boundary, as (lead, text)
+    lines: a screen that wraps the text keeps it beside the lead (the status and contribution)."""
     th = report.thresholds
-    lines = [
-        f"{t.name} ({t.id}): {t.verdict}, score {signed(t.score)}"
-        + (" (vetoed)" if t.vetoed else "")
-        + f" · recommended at {th['recommended']:+d} or more, avoid at {th['avoid']:+d} or less"
+    lines: list[TraceLine] = [
+        (
+            "",
+            f"{t.name} ({t.id}): {t.verdict}, score {signed(t.score)}"
+            + (" (vetoed)" if t.vetoed else "")
+            + f" · recommended at {th['recommended']:+d} or more, avoid at {th['avoid']:+d} or less",
+        )
     ]
     if not t.trace:
-        return [*lines, "  (no trace: recommend with --trace)"]
+        return [*lines, ("  ", "(no trace: recommend with --trace)")]
     titles = {s.scope: s for s in t.scopes}
     for scope, rules in groupby(t.trace, key=lambda r: r.scope):
         traced = list(rules)
         if scope is not None and scope in titles:
             s = titles[scope]
-            lines.append(f" {s.title}: {s.verdict}, score {signed(s.score)}" + (" (vetoed)" if s.vetoed else ""))
-        lines += [rule_line(r) for r in traced]
+            lines.append((" ", f"{s.title}: {s.verdict}, score {signed(s.score)}" + (" (vetoed)" if s.vetoed else "")))
+        lines += [rule_parts(r) for r in traced]
         total = sum(r.contribution or 0 for r in traced if r.fired and not r.veto)
         vetoes = [r.rule for r in traced if r.fired and r.veto]
-        lines.append(f"  {'':<9}{'=':>5}  {signed(total)}" + (f", vetoed by {', '.join(vetoes)}" if vetoes else ""))
+        lines.append((f"  {'':<9}{'=':>5}  ", signed(total) + (f", vetoed by {', '.join(vetoes)}" if vetoes else "")))
     return lines
 
 
@@ -71,5 +82,5 @@ def trace_text(report: Report) -> str:
     for d in report.decisions:
         lines += ["", f"== {d.title} =="]
         for tid in d.technologies:
-            lines += ["", *technology_trace(report, by_id[tid])]
+            lines += ["", *("".join(line) for line in technology_trace(report, by_id[tid]))]
     return "\n".join(lines) + "\n"

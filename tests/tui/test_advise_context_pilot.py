@@ -111,10 +111,33 @@ async def test_the_trace_of_the_highlighted_technology(make_app) -> None:
         await pilot.press("down", "x")
         await settle(pilot)
         assert isinstance(app.screen, TraceDialog)
-        lines = "\n".join(app.screen.lines)
+        lines = "\n".join(lead + text for lead, text in app.screen.lines)
         assert "serverless-spiky-traffic (cost: +2): traffic_pattern is spiky  ← traffic_pattern = spiky" in lines
         await pilot.press("escape")
         assert isinstance(app.screen, RecommendationScreen)
+
+
+async def test_the_trace_wraps_at_80_columns_beside_each_rules_status(make_app) -> None:
+    from advisor.tui.widgets.hanging_text import HangingText
+
+    app = make_app()
+    app.store.save_workload("current", {"traffic_pattern": "spiky"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "r")
+        await settle(pilot)
+        await pilot.press("down", "x")
+        await settle(pilot)
+        assert isinstance(app.screen, TraceDialog)
+        text = app.screen.query_one("#trace-text", HangingText)
+        width = text.content_size.width
+        shown = [line.plain for line in text._lines(width)]
+        assert all(len(line) <= width for line in shown)  # nothing runs off the side
+        words = " ".join(shown).split()
+        for lead, body in app.screen.lines:  # every word of every line is drawn
+            for word in (lead + body).split():
+                assert word in words, word
+        continued = [line for line in shown if line.startswith(" " * 18) and line.strip()]
+        assert continued, "a long rule wraps under its text, beside the status column"
 
 
 async def test_priorities_on_the_recommendation_screen_rework_the_verdicts(make_app) -> None:

@@ -39,6 +39,7 @@ from advisor.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from advisor.loading.catalog import Catalog
+    from advisor.reports.trace_text import TraceLine
 
 
 def work_out(catalog: Catalog, workload: Workload, *, trace: bool = False) -> Report:
@@ -448,7 +449,7 @@ class RecommendationScreen(AdvisorScreen):
         lines = technology_trace(report, report.technology(technology))
         self.app.call_from_thread(self._show_trace, report.technology(technology).name, lines)
 
-    def _show_trace(self, name: str, lines: list[str]) -> None:
+    def _show_trace(self, name: str, lines: list[TraceLine]) -> None:
         from advisor.tui.dialogs.trace import TraceDialog
 
         if self.is_current:
