@@ -19,11 +19,6 @@ class ChooseDialog(AdvisorDialog[str | None]):
 
     AUTO_FOCUS = "#choices"
     DEFAULT_CSS = """
-    ChooseDialog > #choose-dialog {
-        width: 70%;
-        max-width: 80;
-        height: auto;
-    }
     ChooseDialog #choices {
         height: auto;
         max-height: 16;

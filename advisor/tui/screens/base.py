@@ -46,7 +46,8 @@ class AdvisorDialog(ModalScreen[ResultType]):
     AdvisorDialog {
         align: center middle;
     }
-    AdvisorDialog > * {
+    /* `Widget`, not `*`: a type selector outranks Vertical's own `width: 1fr; height: 1fr` */
+    AdvisorDialog > Widget {
         width: 70%;
         max-width: 80;
         height: auto;
