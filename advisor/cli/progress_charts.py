@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from advisor.learn.progress import section_count
+from advisor.learn.progress import completion_by_section
 from advisor.loading.catalog import Catalog
 from advisor.quiz.progress import accuracy_by_day
 from advisor.store import ProgressStore
-from advisor.text.charts import Completion, Line, Role, accuracy_chart, completion_chart
+from advisor.text.charts import Line, Role, accuracy_chart, completion_chart
 
 # the roles of text/charts as rich styles (NO_COLOR keeps the shapes and the numbers)
 _STYLES: dict[Role, str] = {
@@ -39,9 +39,7 @@ def chart_text(lines: Sequence[Line]) -> Text:
 def print_progress_charts(catalog: Catalog, store: ProgressStore, console: Console) -> None:
     """The checklist as a bar per section, then the share of quiz answers right, a column per day."""
     width = max(30, min(console.width, 100))
-    done = store.done_items()
-    counts = [(s.title, section_count(s, done)) for s in catalog.sections]
-    rows = [Completion(title, c.done, c.total) for title, c in counts]
+    rows = completion_by_section(catalog.sections, store.done_items())
     console.print(Text("Checklist by section", style="bold"))
     console.print(chart_text(completion_chart(rows, width)), soft_wrap=True)
     console.print()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Home counts before the catalog's models are loaded
     from advisor.models.content import ChecklistItem, Section
+    from advisor.text.charts import Completion
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,11 @@ def section_count(section: Section, done: set[str]) -> Count:
 def guide_count(sections: Iterable[Section], done: set[str]) -> Count:
     """The whole guide's checklist progress."""
     return count((item for s in sections for item in s.checklist), done)
+
+
+def completion_by_section(sections: Iterable[Section], done: set[str]) -> list[Completion]:
+    """Each section's checklist as a chart row: 'Serverless Architecture', 3 of 6 done."""
+    from advisor.text.charts import Completion  # charts stay out of Home's first frame
+
+    counts = [(s.title, section_count(s, done)) for s in sections]
+    return [Completion(title, c.done, c.total) for title, c in counts]

@@ -93,7 +93,7 @@ class HomeScreen(AdvisorScreen):
             yield OptionList(*options, id="paths")
             yield Static(id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
-            yield VerticalScroll(id="home-charts")  # filled once the catalog is in (_draw_charts)
+            yield VerticalScroll(id="home-charts")  # filled once the catalog is in (_read_progress)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -115,27 +115,28 @@ class HomeScreen(AdvisorScreen):
             self.checklist = count_ids(app.digest.item_ids, done)
             return  # the questions due are counted once the catalog is in (CatalogLoaded)
         self.checklist = guide_count(app.catalog.sections, done)
-        self._count_due()
-        self._draw_charts()
+        self._read_progress()
 
     def on_catalog_loaded(self, _: CatalogLoaded) -> None:
         self.refresh_progress()
 
     @in_thread(group="home-progress", exclusive=True)
-    def _count_due(self) -> None:
-        # rebuilding every FSRS card from the answer log grows with the history: not on the event loop
+    def _read_progress(self) -> None:
+        # the answer log grows with the history: read once, off the event loop, for the questions
+        # due (every FSRS card rebuilt from it) and the charts; the chart module is imported here,
+        # never for the first frame
         from advisor.quiz.progress import due_outlook
-
-        due = due_outlook(self.advisor.catalog, self.advisor.store.answers())
-        self.app.call_from_thread(setattr, self, "due", due)
-
-    @in_thread(group="home-charts", exclusive=True)
-    def _draw_charts(self) -> None:
-        # the chart module (and what it reads) is imported here, off the first frame and the event loop
         from advisor.tui.widgets.progress_charts import read_progress
 
-        data = read_progress(self.advisor.catalog, self.advisor.store)
-        self.app.call_from_thread(self._show_charts, data)
+        app = self.advisor
+        answers = app.store.answers()
+        due = due_outlook(app.catalog, answers)
+        data = read_progress(app.catalog, app.store, answers)
+        self.app.call_from_thread(self._show_read, due, data)
+
+    def _show_read(self, due: DueOutlook, data: ProgressData) -> None:
+        self.due = due
+        self._show_charts(data)
 
     def _show_charts(self, data: ProgressData) -> None:
         from advisor.tui.widgets.progress_charts import ProgressCharts

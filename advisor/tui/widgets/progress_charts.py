@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from advisor.learn.progress import section_count
+from advisor.learn.progress import completion_by_section
 from advisor.loading.catalog import Catalog
+from advisor.models.progress import Answer
 from advisor.quiz.progress import accuracy_by_day
 from advisor.store import ProgressStore
 from advisor.text.charts import Completion, DayScore, Line, Role, accuracy_chart, completion_chart, line_width
@@ -47,13 +48,11 @@ class ProgressData:
     days: tuple[DayScore, ...]
 
 
-def read_progress(catalog: Catalog, store: ProgressStore) -> ProgressData:
-    """Read the checklist and the answer log (it grows with the history: call it off the event loop)."""
-    done = store.done_items()
-    counts = [(s.title, section_count(s, done)) for s in catalog.sections]
-    return ProgressData(
-        tuple(Completion(title, c.done, c.total) for title, c in counts), tuple(accuracy_by_day(store.answers()))
-    )
+def read_progress(catalog: Catalog, store: ProgressStore, answers: Sequence[Answer]) -> ProgressData:
+    """The checklist per section and the answers right per day (`answers`: the log, read once by
+    the caller, which also counts what is due from it; call it off the event loop)."""
+    sections = completion_by_section(catalog.sections, store.done_items())
+    return ProgressData(tuple(sections), tuple(accuracy_by_day(answers)))
 
 
 def _block(heading: str, lines: Sequence[Line]) -> list[Line]:
