@@ -37,6 +37,19 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
+# A consumer app (browsers and phones, varied nested screens, a few services, a small team): the
+# workload the TUI tests open the recommendation with.
+MOBILE_WORKLOAD = {
+    "clients": ["browser", "mobile"],
+    "client_data_needs": "varied",
+    "data_shape": "nested",
+    "service_count": "few",
+    "ops_maturity": "low",
+    "traffic_pattern": "spiky",
+    "domain_complexity": "moderate",
+}
+
+
 def write(path: Path, text: str) -> Path:
     """Write `text` (UTF-8) creating folders; returns the path."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,17 +14,10 @@ from advisor.tui.navigation import DESTINATIONS
 from advisor.tui.screens.recommendation import RecommendationScreen, score_bar
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.key_bar import KeyBar
+from tests.conftest import MOBILE_WORKLOAD
 
 NARROW = (80, 24)
-WORKLOAD = {
-    "clients": ["browser", "mobile"],
-    "client_data_needs": "varied",
-    "data_shape": "nested",
-    "service_count": "few",
-    "ops_maturity": "low",
-    "traffic_pattern": "spiky",
-    "domain_complexity": "moderate",
-}
+WORKLOAD = MOBILE_WORKLOAD
 
 
 def screen_lines(app) -> list[str]:

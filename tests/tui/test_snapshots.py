@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.store import ProgressStore
+from tests.conftest import MOBILE_WORKLOAD
 
 SIZE = (80, 24)
 
@@ -68,18 +69,7 @@ def test_advise_several_choices(snap_compare, app) -> None:
 
 def test_recommendation(snap_compare, make_app) -> None:
     app = make_app()
-    app.store.save_workload(
-        "current",
-        {
-            "clients": ["browser", "mobile"],
-            "client_data_needs": "varied",
-            "data_shape": "nested",
-            "service_count": "few",
-            "ops_maturity": "low",
-            "traffic_pattern": "spiky",
-            "domain_complexity": "moderate",
-        },
-    )
+    app.store.save_workload("current", MOBILE_WORKLOAD)
     assert snap_compare(app, press=["a", "r", "down", "down", "down", "down", "down"], terminal_size=(100, 30))
 
 
