@@ -28,6 +28,7 @@ from advisor.reports.highlights import (
     summary,
     where_line,
 )
+from advisor.text.charts import bar
 from advisor.text.numbers import signed
 from advisor.tui.background import in_thread
 from advisor.tui.screens.base import AdvisorScreen
@@ -60,7 +61,6 @@ VERDICT_STYLE = {
 MUTED = "$foreground-muted"
 NAME_WIDTH = 22  # the list's name column; a longer name wraps within it
 BAR_CELLS = 5  # the longest bar, for the largest score in the report
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
 def _line(*parts: str | tuple[str, str] | Content) -> Paragraph:
@@ -168,13 +168,13 @@ def overview_text(report: Report) -> list[Paragraph]:
 def score_bar(score: float, largest: float, cells: int = BAR_CELLS) -> Content:
     """The score as a number and a bar in eighths of a cell, scaled so the largest score in the
     report fills `cells`: +4, +5 and +7 differ in length (and the number says which is which)."""
-    eighths = round(abs(score) / max(1, largest) * cells * 8)
-    if score:
-        eighths = max(1, eighths)
-    full, rest = divmod(eighths, 8)
-    bar = ("█" * full + (_EIGHTHS[rest] if rest else "")).ljust(cells)
+    fraction = abs(score) / max(1, largest)
+    if score:  # any score shows: at least an eighth of a cell
+        fraction = max(fraction, 1 / (cells * 8))
+    filled, _track = bar(fraction, cells)
     colour = "$text-success" if score > 0 else "$text-error" if score < 0 else MUTED
-    return Content.assemble((f"{signed(score):>4} ", f"bold {colour}" if score else MUTED), (bar, colour))
+    number = (f"{signed(score):>4} ", f"bold {colour}" if score else MUTED)
+    return Content.assemble(number, (filled.ljust(cells), colour))
 
 
 def _row(t: ReportTechnology, largest: float) -> Content:
