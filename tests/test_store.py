@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -162,11 +163,49 @@ _TICKER = textwrap.dedent(
 
 @pytest.mark.slow
 def test_two_instances_writing_at_once_lose_nothing(advisor_home: Path) -> None:
-    ProgressStore().close()  # create it first so neither writer races the migration
+    ProgressStore().close()
     procs = [subprocess.Popen([sys.executable, "-c", _TICKER, name], env=os.environ.copy()) for name in ("a", "b")]
     assert [p.wait(timeout=60) for p in procs] == [0, 0]
     with ProgressStore() as store:
         assert len(store.done_items()) == 300
+
+
+_OPENER = textwrap.dedent(
+    """
+    import sys, time
+    from advisor.store import ProgressStore
+    start = float(sys.argv[1])
+    while time.time() < start:  # every copy opens the new file at the same moment
+        pass
+    store = ProgressStore()
+    store.set_tick(sys.argv[2], True)
+    print(store.warnings)
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("existing", [None, 0], ids=["no file yet", "a file from before every migration"])
+def test_copies_opening_one_store_at_the_same_moment_share_it(advisor_home: Path, existing: int | None) -> None:
+    # two terminals, or two browser tabs on `advisor serve`: no copy may run a migration the other
+    # already ran, take the file for damaged and move it aside, or fall back to memory
+    if existing is not None:
+        advisor_home.mkdir(parents=True)
+        sqlite3.connect(advisor_home / DB_NAME).close()
+    start = f"{time.time() + 1.0:.3f}"  # after every interpreter has started
+    names = [f"copy-{n}" for n in range(4)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPENER, start, name], env=os.environ.copy(), stdout=subprocess.PIPE, text=True
+        )
+        for name in names
+    ]
+    outputs = [p.communicate(timeout=60)[0].strip() for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4
+    assert outputs == ["[]"] * 4
+    assert sorted(f.name for f in advisor_home.iterdir() if "unusable" in f.name) == []
+    with ProgressStore() as store:
+        assert store.done_items() == set(names)
 
 
 def test_export_import_round_trip(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -94,7 +95,7 @@ class Database:
                 raise _Unusable(f"was written by a newer advisor (schema {version}, this one knows {SCHEMA_VERSION})")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise _Unusable("is damaged")
-            db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
             migrate(db, version)
@@ -188,6 +189,23 @@ class _Unusable(Exception):
 
 class _Retry(Exception):
     """The write failed on disk and the database moved to memory: the action must run again."""
+
+
+def _use_wal(db: sqlite3.Connection, patience: float = 10.0) -> None:
+    """Put `db` in WAL mode, waiting for a copy of the app that opens the same new file at once.
+
+    The switch needs the file to itself and SQLite does not wait for that (the busy timeout
+    does not apply), so ask again until the other copy has let go or `patience` runs out.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _unwritable(exc: sqlite3.OperationalError) -> bool:

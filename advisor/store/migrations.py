@@ -97,7 +97,36 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:
-    """Bring `db` from schema `version` to SCHEMA_VERSION, one transaction per step."""
+    """Bring `db` from schema `version` to SCHEMA_VERSION, one transaction per step.
+
+    `db` must be in autocommit mode (`isolation_level=None`). Two copies of the app may open the
+    same file at once (two terminals, two browser tabs on `advisor serve`): each step takes the
+    write lock, then reads the version again, so a step the other copy ran while this one waited
+    is skipped, never run twice (which would fail and make the file look unusable).
+    """
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        # executescript commits first, so each step gets its own explicit transaction.
-        db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[target - 1]}\nPRAGMA user_version = {target};\nCOMMIT;")
+        db.execute("BEGIN IMMEDIATE")  # waits out the busy timeout while another copy migrates
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] < target:
+                for statement in statements(MIGRATIONS[target - 1]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of `script`, one each (a trigger's body stays whole)."""
+    found: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        found.append(pending.strip())  # a last statement without its semicolon
+    return found

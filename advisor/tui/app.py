@@ -78,7 +78,7 @@ class AdvisorApp(App[None]):
         self.last_section: str | None = None  # the section read last, for Learn to show where the reader was
         self.store = store
         self.start = start or Start()
-        self.writer = StoreWriter(self.call_from_thread)
+        self.writer = StoreWriter(self.call_from_thread, self._write_failed)
         self.recent = RecentFiles.kept_in(store, set(FORMATS))
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -168,6 +168,9 @@ class AdvisorApp(App[None]):
 
     def _show_warning(self, warning: str) -> None:
         self.notify(warning, title="Progress store", severity="warning", timeout=15, markup=False)
+
+    def _write_failed(self, exc: Exception) -> None:
+        self._show_warning(f"could not save that to {self.store.path}: {exc}")
 
     def _store_warning(self, warning: str) -> None:
         """Warnings raised later (a folder that stops taking writes) arrive from the writer thread."""

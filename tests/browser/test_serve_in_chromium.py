@@ -12,9 +12,11 @@ its own pages, and every page is a connection with its own advisor process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -232,6 +234,7 @@ def test_without_isolated_tabs_share_the_store_and_stopping_ends_them(
     with serving(tmp_path / "shared", catalog_cache) as server:
         first, second = open_tabs(browser, server, 2)
         tick_first_item(first)
+        wait_for_ticks_saved(server.home / "progress.db", 1)  # the count shows at once; the save follows
         assert "1/46 done" in checklist_title(second)
         assert server.sessions() == [] and (server.home / "progress.db").exists()
         # stopped with both tabs open: their apps are ended and the server exits at once, not in a minute
@@ -249,6 +252,21 @@ def tick_first_item(page: Page) -> None:
     wait_for(page, lambda s: "Learning checklist · 0/46 done" in title(s), "the checklist")
     page.keyboard.press("Space")
     wait_for(page, lambda s: "Learning checklist · 1/46 done" in title(s), "the tick")
+
+
+def wait_for_ticks_saved(database: Path, count: int) -> None:
+    """Until `count` checklist items are ticked in the store (written on the app's writer thread)."""
+    end = time.monotonic() + TIMEOUT
+    while True:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            try:
+                saved = db.execute("SELECT count(*) FROM checklist WHERE done = 1").fetchone()[0]
+            except sqlite3.OperationalError:  # not made yet
+                saved = 0
+        if saved == count:
+            return
+        assert time.monotonic() < end, f"{saved} ticks in {database}, not {count}"
+        time.sleep(0.05)
 
 
 def checklist_title(page: Page) -> str:
