@@ -6,6 +6,7 @@ builds an app), tests that start other processes `slow`. `make test-fast` runs t
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        in_tui = "tests/tui/" in item.nodeid or "make_app" in getattr(item, "fixturenames", ())
+        # an async test drives an app through a pilot, wherever it lives
+        pilot = inspect.iscoroutinefunction(getattr(item, "function", None))
+        in_tui = pilot or "tests/tui/" in item.nodeid or "make_app" in getattr(item, "fixturenames", ())
         if in_tui or "snap_compare" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.tui)
 

@@ -116,3 +116,8 @@ def test_recommend_and_report_compare_write_the_radar(tmp_path: Path, capsys: py
     assert {r["isNew"] for r in compared} == {"TRUE", "FALSE"}
     assert main(["report", "platform", "--format", "radar"]) == 0  # a kept one on its own: nothing new
     assert {r["isNew"] for r in rows(capsys.readouterr().out)} == {"FALSE"}
+    for fmt in ("json", "html", "adr"):  # no comparison form: refused, never Markdown under another name
+        assert main(["report", "--compare", "small", "platform", "--format", fmt]) == 2
+        assert capsys.readouterr().err.strip() == f"advisor: --compare writes md or radar, not {fmt}"
+    assert main(["report", "--compare", "small", "platform"]) == 0
+    assert capsys.readouterr().out.startswith("# small → platform")

@@ -51,6 +51,9 @@ def test_every_report_format_renders_and_names_its_file(catalog) -> None:
         assert fmt.default_name("x").startswith("x") and fmt.default_name("x").endswith(fmt.suffix)
         names.add(fmt.default_name("x"))
     assert len(names) == len(FORMATS)  # every format gets its own default file name
+    for fmt in FORMATS.values():  # a comparer, where a format has one, writes two recommendations
+        if fmt.comparer is not None:
+            assert fmt.compare("a", report, "b", report).strip()
 
 
 def test_every_condition_test_is_an_operator() -> None:

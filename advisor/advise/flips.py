@@ -54,8 +54,7 @@ def find_flips(
     """Technology → the answer changes (single, else pairs) that would move its verdict."""
     questionnaire = book.questionnaire
     given = questionnaire.counted(raw).answers
-    # a question an ask_if reads can change which other answers count: every verdict may move
-    gates = {g for q in questionnaire.questions if q.ask_if is not None for g in q.ask_if.questions()}
+    gates = questionnaire.gates  # a change to one of these may move every verdict
     flips: dict[str, list[Flip]] = {t: [] for t in outcomes}
     for question in asked:
         current = given.get(question.id)

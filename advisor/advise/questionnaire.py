@@ -50,6 +50,8 @@ class Questionnaire:
     def __init__(self, questions: Sequence[Question]) -> None:
         self.questions = list(questions)
         self.by_id = {q.id: q for q in self.questions}
+        # the questions some ask_if reads: a change to one can change which other answers count
+        self.gates = frozenset(g for q in self.questions if q.ask_if is not None for g in q.ask_if.questions())
 
     def usable(self, question: Question, value: NormalisedAnswer) -> bool:
         """Whether `value` is a well-formed answer to `question` (stored answers can be stale;

@@ -42,7 +42,7 @@ def impact(catalog: Catalog, answers: Answers, *, priorities: Priorities | None 
     raw = normalise(answers)
     counted = questionnaire.counted(raw)
     now = {t.id: book.outcome(t.id, counted.answers).verdict for t in book.config.technologies}
-    gates = {g for q in questionnaire.questions if q.ask_if is not None for g in q.ask_if.questions()}
+    gates = questionnaire.gates  # a change to one of these may move every verdict
     found: dict[str, int] = {}
     for question in questionnaire.questions:
         if question.id in counted.skipped or question.id in counted.answers:

@@ -220,13 +220,16 @@ def answers_template(ctx: Context) -> int:
 
 def report(ctx: Context) -> int:
     """`advisor report`: list, re-render, compare, rename or delete kept recommendations."""
-    from advisor.reports.formats import render_report
+    from advisor.reports.formats import FORMATS, comparable_formats, render_report
     from advisor.reports.milestones import UnreadableMilestone, read_report
     from advisor.store import MilestoneError, ProgressStore
 
     args = ctx.args
     if args.ref is not None and (args.list or args.compare or args.rename or args.delete):
         err(f"{args.ref!r}: --list, --compare, --rename and --delete take no other milestone")
+        return exit_codes.USAGE
+    if args.compare and FORMATS[args.format].comparer is None:
+        err(f"--compare writes {' or '.join(comparable_formats())}, not {args.format}")
         return exit_codes.USAGE
     with ProgressStore() as store:
         if args.list:
@@ -265,13 +268,8 @@ def report(ctx: Context) -> int:
         return exit_codes.USAGE
     if args.compare:
         (_, name_a, a), (number_b, name_b, b) = found
-        if args.format == "radar":  # B's radar, with what moved since A marked new
-            from advisor.reports.radar import radar_csv
-
-            return emit(radar_csv(b, previous=a, kept=_kept_before("radar", number_b)), args.output)
-        from advisor.reports.compare import compare_markdown
-
-        return emit(compare_markdown(name_a, a, name_b, b), args.output)
+        fmt = FORMATS[args.format]
+        return emit(fmt.compare(name_a, a, name_b, b, _kept_before(fmt.name, number_b)), args.output)
     number, _, kept = found[0]
     return emit(render_report(kept, args.format, _kept_before(args.format, number)), args.output)
 

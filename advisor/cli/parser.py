@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare",
         nargs=2,
         metavar=("A", "B"),
-        help="what changed from milestone A to B (with --format radar: B's radar, what moved marked new)",
+        help="what changed from milestone A to B: Markdown, or with --format radar B's radar, what moved marked new",
     )
     actions.add_argument("--rename", nargs=2, metavar=("MILESTONE", "NEW_NAME"), help="give a milestone a new name")
     actions.add_argument("--delete", metavar="MILESTONE", help="delete a kept recommendation (a number or name)")

@@ -1,6 +1,7 @@
 """The one table of report formats: the CLI's --format choices, the export dialog and the tests read it.
 
-Adding a format: a renderer module beside this one (Report → str) and one entry in FORMATS.
+Adding a format: a renderer module beside this one (Report → str) and one entry in FORMATS; give it
+a `comparer` too if `advisor report --compare A B` can write it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ class ReportFormat:
     renderer: str  # "module:function", imported when first used (HTML needs markdown-it, the rest do not)
     also: tuple[str, ...] = ()  # other extensions a file of this format may have
     uses_kept: bool = False  # the renderer also reads the kept recommendations (the radar's Adopt ring)
+    # "module:function" writing two kept recommendations A → B in this format (name_a, a, name_b, b,
+    # and `kept` when uses_kept); None: `report --compare` refuses the format rather than write another
+    comparer: str | None = None
 
     def fits(self, path: Path) -> bool:
         """Whether `path` has an extension of this format ('.md' for Markdown, '.htm' for HTML...)."""
@@ -40,6 +44,15 @@ class ReportFormat:
         render: Callable[[Report], str] = getattr(import_module(module), function)
         return render(report)
 
+    def compare(self, name_a: str, a: Report, name_b: str, b: Report, kept: Sequence[Report] = ()) -> str:
+        """What changed from `a` to `b`, in this format; only for a format with a `comparer`."""
+        if self.comparer is None:
+            raise ValueError(f"{self.name} has no comparison form")
+        module, function = self.comparer.split(":")
+        found = getattr(import_module(module), function)
+        text: str = found(name_a, a, name_b, b, kept) if self.uses_kept else found(name_a, a, name_b, b)
+        return text
+
     def default_name(self, stem: str) -> str:
         """The file name to offer: 'advisor-recommendation-2026-12-02-adr.md'."""
         return f"{stem}{self.stem_suffix}{self.suffix}"
@@ -48,7 +61,15 @@ class ReportFormat:
 FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
-        ReportFormat("md", "Markdown", ".md", "", "advisor.reports.markdown:render_markdown", also=(".markdown",)),
+        ReportFormat(
+            "md",
+            "Markdown",
+            ".md",
+            "",
+            "advisor.reports.markdown:render_markdown",
+            also=(".markdown",),
+            comparer="advisor.reports.compare:compare_markdown",
+        ),
         ReportFormat(
             "html", "HTML (one self-contained file)", ".html", "", "advisor.reports.html:render_html", also=(".htm",)
         ),
@@ -68,9 +89,15 @@ FORMATS: dict[str, ReportFormat] = {
             "-radar",
             "advisor.reports.radar:render_radar",
             uses_kept=True,
+            comparer="advisor.reports.radar:compare_radar",
         ),
     )
 }
+
+
+def comparable_formats() -> list[str]:
+    """The formats `advisor report --compare` can write."""
+    return [f.name for f in FORMATS.values() if f.comparer is not None]
 
 
 def render_report(report: Report, fmt: str, kept: Sequence[Report] = ()) -> str:

@@ -123,3 +123,8 @@ def radar_csv(report: Report, *, previous: Report | None = None, kept: Iterable[
 def render_radar(report: Report, kept: Sequence[Report] = ()) -> str:
     """The report's radar, Adopt judged against the recommendations kept before it: the FORMATS entry."""
     return radar_csv(report, kept=kept)
+
+
+def compare_radar(name_a: str, a: Report, name_b: str, b: Report, kept: Sequence[Report] = ()) -> str:
+    """B's radar with what moved since A marked new (the names are the milestones', unused in a CSV)."""
+    return radar_csv(b, previous=a, kept=kept)

@@ -13,7 +13,7 @@ import yaml
 from advisor.advise.engine import recommend
 from advisor.loading.catalog import load_catalog
 from advisor.reports.build import build_report
-from advisor.reports.formats import render_report
+from advisor.reports.formats import FORMATS, render_report
 from advisor.store import ProgressStore
 from advisor.tui.app import AdvisorApp
 from tests.conftest import ROOT
@@ -74,7 +74,7 @@ async def test_the_tui_shows_it_literally(hostile_catalog) -> None:
 
 def test_every_report_format_keeps_it_inert(hostile_catalog) -> None:
     report = build_report(hostile_catalog, recommend(hostile_catalog, {}), date="2026-01-01")
-    for fmt in ("md", "html", "json", "adr"):
+    for fmt in FORMATS:
         out = render_report(report, fmt)
         assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out, fmt
     page = render_report(report, "html")

@@ -15,7 +15,7 @@ from typing import IO
 import pytest
 
 from advisor.store import ProgressStore
-from advisor.tui.navigation import PAGES
+from advisor.tui.navigation import DESTINATIONS
 from advisor.tui.screens.quiz import QuestionScreen
 
 ADVISOR = [sys.executable, "-m", "advisor"]
@@ -29,20 +29,15 @@ async def test_every_screen_at_every_size(make_app, catalog, size) -> None:
 
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        targets = [
-            "learn",
-            f"section:{catalog.sections[-1].id}",
-            *[p.name for p in PAGES],
-            "advise",
-            "quiz",
-            "milestones",
-        ]
+        last = catalog.sections[-1]
+        arguments = {"section": last.id, "item": last.checklist[-1].id}  # the destinations that need one
+        targets = [f"{name}:{arguments[name]}" if name in arguments else name for name in DESTINATIONS]
         for target in targets:
             app.action_open(target)
             await pilot.pause()
             opened = type(app.screen)
             assert opened is not HomeScreen, target
-            await pilot.press("down", "2" if target.startswith("section") else "down")
+            await pilot.press("down", "2" if target.startswith(("section", "item")) else "down")
             await pilot.press("question_mark", "escape")
             assert type(app.screen) is opened, target  # help closed back onto the same screen
             app.action_open("home")

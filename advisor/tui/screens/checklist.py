@@ -8,8 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from advisor.learn.progress import guide_count
-from advisor.quiz.progress import item_mastery
-from advisor.tui.background import in_thread
 from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
@@ -37,12 +35,7 @@ class ChecklistScreen(AdvisorScreen):
 
     def on_mount(self) -> None:
         self._update_title()
-        self._load_mastery()
-
-    @in_thread(group="mastery", exclusive=True)
-    def _load_mastery(self) -> None:
-        mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
-        self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
+        self.query_one(ChecklistView).load_mastery(self.advisor.catalog, self.advisor.store)
 
     def on_progress_saved(self, _: ProgressSaved) -> None:
         self._update_title()

@@ -15,8 +15,6 @@ from textual.widgets.option_list import Option
 from advisor.learn.markdown import concept_markdown, exercises_markdown, resources_markdown, section_intro_markdown
 from advisor.learn.progress import count as count_items
 from advisor.models.content import Section
-from advisor.quiz.progress import item_mastery
-from advisor.tui.background import in_thread
 from advisor.tui.messages import ProgressSaved, TickChanged
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.checklist import ChecklistView
@@ -122,14 +120,8 @@ class SectionScreen(AdvisorScreen):
         for reader in self.query(VerticalScroll):
             reader.scroll_home(animate=False)
         self._update_title(done)
-        self._load_mastery()
+        self.query_one(ChecklistView).load_mastery(self.advisor.catalog, self.advisor.store)
         self.refresh(layout=True)  # in the coming frame, not after the widgets' requests reach the screen
-
-    @in_thread(group="mastery", exclusive=True)
-    def _load_mastery(self) -> None:
-        mastery = item_mastery(self.advisor.catalog, self.advisor.store.answers())
-        if mastery:  # nothing to add before the quiz history speaks for an item
-            self.app.call_from_thread(self.query_one(ChecklistView).show_mastery, mastery)
 
     @on(OptionList.OptionHighlighted, "#concept-list")
     def _show_concept(self, event: OptionList.OptionHighlighted) -> None:
