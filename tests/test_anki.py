@@ -88,6 +88,8 @@ def test_the_cli_writes_a_deck_only_to_a_file_and_guards_it(tmp_path: Path, caps
     deck = tmp_path / "edge.apkg"
     assert main(["quiz", "export", "edge", "--format", "anki"]) == 2
     assert "-o FILE.apkg" in capsys.readouterr().err
+    assert main(["quiz", "export", "edge", "--format", "anki", "-o", str(tmp_path / "deck.txt")]) == 2
+    assert "-o FILE.apkg" in capsys.readouterr().err and not (tmp_path / "deck.txt").exists()
     assert main(["quiz", "export", "egde", "--format", "anki", "-o", str(deck)]) == 2
     message = capsys.readouterr().err
     assert "unknown quiz 'egde'" in message and "did you mean 'edge'" in message and "serverless" in message
@@ -100,3 +102,13 @@ def test_the_cli_writes_a_deck_only_to_a_file_and_guards_it(tmp_path: Path, caps
     assert "exists; add --force" in capsys.readouterr().err and deck.read_text() == "precious"
     assert main(["quiz", "export", "edge", "--format", "anki", "-o", str(deck), "--force"]) == 0
     assert zipfile.is_zipfile(deck)
+
+
+def test_fenced_code_is_a_block_that_keeps_its_indentation(catalog) -> None:
+    quiz = next(q for q in catalog.quizzes if q.id == "performance")
+    fenced = [q for q in quiz.questions if "```" in q.prompt]
+    assert fenced  # the performance quiz shows a query and a plan
+    for note in quiz_notes(quiz, catalog):
+        assert "```" not in note.front, note.question_id
+    html = text_html("A plan:\n\n```text\nSort\n  -> Seq Scan on t\n```\n\nWhy `slow`?")
+    assert html == "A plan:<br><br><pre><code>Sort\n  -&gt; Seq Scan on t</code></pre><br>Why <code>slow</code>?"

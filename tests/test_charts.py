@@ -102,6 +102,8 @@ def test_accuracy_chart_draws_a_column_per_day_and_says_the_latest() -> None:
     lines = ["".join(t for t, _ in line) for line in accuracy_chart(days, 40, height=4)]
     assert lines[0].startswith("100%") and "█" in lines[0]  # the full day reaches the top
     assert lines[-1] == "2026-12-03: 0 of 3 right (0%)" and "2026-12-01 … 2026-12-03" in lines[-2]
+    wide = ["".join(t for t, _ in line) for line in accuracy_chart(days, 60, height=4)]
+    assert wide[-2].endswith("2026-12-03 · days with answers only")  # columns are answer days, not a calendar
     assert all(len(line) <= 40 for line in lines)
     many = [DayScore(f"2026-11-{d:02d}", 1, 2) for d in range(1, 31)]
     assert "2026-11-30" in "".join(t for t, _ in accuracy_chart(many, 30)[-1])  # the latest days fit

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+import yaml
 
 from advisor.advise.engine import recommend
 from advisor.cli import main
@@ -15,7 +16,7 @@ from advisor.models.workload import TeamDecision
 from advisor.reports.build import build_report
 from advisor.reports.formats import render_report
 from advisor.reports.radar import COLUMNS, QUADRANTS, RINGS, radar_csv, ring_for
-from tests.conftest import write
+from tests.conftest import MOBILE_WORKLOAD, write
 
 # the quadrants the hosted BYOR plots (a blip in any other quadrant is dropped)
 BYOR_QUADRANTS = {"Techniques", "Platforms", "Tools", "Languages & Frameworks"}
@@ -121,3 +122,22 @@ def test_recommend_and_report_compare_write_the_radar(tmp_path: Path, capsys: py
         assert capsys.readouterr().err.strip() == f"advisor: --compare writes md or radar, not {fmt}"
     assert main(["report", "--compare", "small", "platform"]) == 0
     assert capsys.readouterr().out.startswith("# small → platform")
+
+
+def test_the_recommendation_being_kept_is_not_its_own_earlier_milestone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Adopt needs a milestone kept *before*: the first recommendation a team keeps is never adopted
+    answers = {
+        "version": 2,
+        "answers": MOBILE_WORKLOAD,
+        "decisions": {"graphql": {"decision": "accept", "reason": "ours"}},
+    }
+    accepted = write(tmp_path / "accepted.yaml", yaml.safe_dump(answers))
+    assert main(["recommend", "--answers", str(accepted), "--format", "radar", "--save", "first"]) == 0
+    first = {r["name"]: r["ring"] for r in rows(capsys.readouterr().out)}
+    assert first["GraphQL"] == "Trial"
+    assert main(["report", "first", "--format", "radar"]) == 0  # the kept one reads the same
+    assert {r["name"]: r["ring"] for r in rows(capsys.readouterr().out)} == first
+    assert main(["recommend", "--answers", str(accepted), "--format", "radar", "--save", "second"]) == 0
+    assert {r["name"]: r["ring"] for r in rows(capsys.readouterr().out)}["GraphQL"] == "Adopt"

@@ -116,6 +116,7 @@ def recommend(ctx: Context) -> int:
     weights = {**workload.priorities, **priorities}  # a flag weighs over the file
     rec = advise(catalog, workload.answers, priorities=weights, trace=args.trace)
     report = build_report(catalog, rec, notes=workload.notes, decisions=workload.decisions)
+    kept_as: int | None = None  # the radar's Adopt ring reads the milestones kept before this one
     if args.save is not None:
         from advisor.store import MilestoneError, ProgressStore
 
@@ -123,17 +124,17 @@ def recommend(ctx: Context) -> int:
             with ProgressStore() as store:
                 # a milestone keeps the verdicts and reasons; the trace is for checking, not keeping
                 data = report.model_dump(mode="json", by_alias=True, exclude={"technologies": {"__all__": {"trace"}}})
-                number = store.save_milestone(args.save, dict(workload.answers), data)
+                kept_as = store.save_milestone(args.save, dict(workload.answers), data)
         except MilestoneError as exc:
             err(f"not kept: {exc}")
             return exit_codes.USAGE
-        print(f"kept as milestone {number} ({args.save.strip()})", file=sys.stderr)
+        print(f"kept as milestone {kept_as} ({args.save.strip()})", file=sys.stderr)
     if args.trace and args.format is None:
         from advisor.reports.trace_text import trace_text
 
         return emit(trace_text(report), args.output)
     fmt = args.format or "md"
-    return emit(render_report(report, fmt, _kept_before(fmt)), args.output)
+    return emit(render_report(report, fmt, _kept_before(fmt, kept_as)), args.output)
 
 
 def _priorities(given: list[str]) -> dict[str, str] | None:

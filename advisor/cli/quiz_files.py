@@ -95,7 +95,8 @@ def _schema_reference(output: Path | None) -> str:
 
 def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool, fmt: str = "gift") -> int:
     """Write one of our quizzes as GIFT (to a file or stdout) or as an Anki deck (to a file)."""
-    if fmt == "anki" and output is None:
+    if fmt == "anki" and (output is None or output.suffix.lower() != ".apkg"):
+        # Anki imports a deck only from an .apkg file: another name would be a file nobody can open
         err("an Anki deck is a binary package: give the file with -o FILE.apkg")
         return exit_codes.USAGE
     quizzes = {q.id: q for q in catalog.quizzes}

@@ -81,7 +81,7 @@ def completion_chart(rows: Sequence[Completion], width: int) -> list[Line]:
 
 
 def accuracy_chart(days: Sequence[DayScore], width: int, height: int = 4) -> list[Line]:
-    """A column per day (the latest that fit), its height the share of answers right.
+    """A column per day with answers (the latest that fit), its height the share of answers right.
 
     `height` rows of columns in eighths of a cell, a 0–100% scale on the left, and the first and
     last day shown below; the last line says the latest day in numbers.
@@ -105,6 +105,8 @@ def accuracy_chart(days: Sequence[DayScore], width: int, height: int = 4) -> lis
     lines.append((("  0% ", "muted"), ("└" + "─" * (2 * len(shown)), "muted")))
     first, last = shown[0].day, shown[-1].day
     dates = first if first == last else f"{first} … {last}"
+    if len(shown) > 1 and len(f"{dates} · days with answers only") <= width - scale - 1:
+        dates += " · days with answers only"  # the columns are not evenly spaced in time: say so
     lines.append(((" " * (scale + 1) + dates, "muted"),))
     latest = shown[-1]
     summary = f"{latest.day}: {latest.right} of {latest.total} right ({latest.share:.0%})"

@@ -117,7 +117,7 @@ class AdvisorApp(App[None]):
         error = self._loading.exception()
         if error is not None:  # the files changed under us between the check and the load
             self.load_error = error
-            self.exit()  # the CLI reads load_error and chooses the exit code
+            self.exit(return_code=2)  # exit_codes.USAGE, which the CLI returns too (the TUI may not import it)
             return
         self.screen.post_message(CatalogLoaded())
 

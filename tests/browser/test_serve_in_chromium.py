@@ -12,6 +12,7 @@ its own pages, and every page is a connection with its own advisor process.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
 import shutil
@@ -198,6 +199,31 @@ def wait_for(page: Page, shown: Callable[[str], bool], what: str) -> str:
         page.wait_for_timeout(100)
 
 
+# The distinct colours in the terminal's part of a screenshot, counted by the browser itself.
+COUNT_COLOURS = """async ([png, box]) => {
+  const image = new Image();
+  image.src = "data:image/png;base64," + png;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(box.x, box.y, box.width, box.height).data;
+  const seen = new Set();
+  for (let i = 0; i < pixels.length; i += 4) seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+  return seen.size;
+}"""
+
+
+def drawn_colours(page: Page, png: bytes) -> int:
+    """How many colours the terminal shows in `png` (a screenshot of `page`)."""
+    box = page.locator(".xterm-screen").bounding_box()
+    assert box is not None
+    area = {k: int(v) for k, v in box.items()}
+    return int(page.evaluate(COUNT_COLOURS, [base64.b64encode(png).decode("ascii"), area]))
+
+
 def title(text: str) -> str:
     """The header row: what the app says the screen is."""
     return text.splitlines()[0] if text else ""
@@ -223,6 +249,10 @@ def test_home_learn_and_a_section_in_the_browser(
     )
     assert "1 Concepts" in section and "Introduction" in section and "Cold starts" in section, section
     page.screenshot(path=tmp_path / "section.png")
+    # the text above is the terminal's buffer; the picture must show it too (a canvas that failed to
+    # draw would be one flat colour): drawn text and the theme's colours make hundreds
+    colours = drawn_colours(page, (tmp_path / "section.png").read_bytes())
+    assert colours >= 100, f"the terminal shows {colours} colours: not drawn?"  # about a thousand, drawn
     if request.config.getoption("--snapshot-update", default=False):
         SCREENSHOT.write_bytes((tmp_path / "section.png").read_bytes())
     page.close()

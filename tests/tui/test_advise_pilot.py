@@ -418,3 +418,37 @@ async def test_export_dialog_writes_the_tech_radar(make_app, tmp_path, monkeypat
         assert {r["ring"] for r in rows} <= {"Trial", "Assess", "Hold"} and len(rows) == len(
             app.catalog.technologies.technologies
         )
+
+
+async def test_a_radar_exported_after_keep_does_not_count_its_own_milestone(make_app, tmp_path, monkeypatch) -> None:
+    """Adopt needs a milestone kept before: keeping this recommendation does not make it its own history."""
+    import csv
+
+    from advisor.advise.questionnaire import CURRENT_WORKLOAD
+    from advisor.models.workload import TeamDecision
+    from advisor.store import ProgressStore
+    from advisor.tui.screens.recommendation import RecommendationScreen
+    from tests.conftest import MOBILE_WORKLOAD
+
+    monkeypatch.chdir(tmp_path)
+    with ProgressStore() as store:
+        store.save_workload(CURRENT_WORKLOAD, MOBILE_WORKLOAD)
+        accept = TeamDecision(decision="accept", reason="ours")
+        store.save_workload_context(CURRENT_WORKLOAD, decisions={"graphql": accept})
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RecommendationScreen)
+        assert next(t for t in screen.report.technologies if t.id == "graphql").verdict == "recommended"
+        await pilot.press("k", "enter")  # kept under the name offered
+        await app.writes_done()
+        await pilot.pause()
+        assert len(app.store.milestones()) == 1
+        screen._write(screen.report, "radar", tmp_path / "radar.csv")
+        await app.workers.wait_for_complete()
+        with (tmp_path / "radar.csv").open(encoding="utf-8", newline="") as f:
+            rings = {r["name"]: r["ring"] for r in csv.DictReader(f)}
+        assert rings["GraphQL"] == "Trial"  # accepted and recommended, but by no earlier milestone

@@ -153,3 +153,15 @@ def test_homes_first_frame_imports_neither_pydantic_nor_the_charts(tmp_path) -> 
     out = subprocess.run([sys.executable, "-c", FIRST_FRAME], env=env, capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "charts []"
+
+
+def test_a_score_and_its_negative_draw_bars_of_one_length() -> None:
+    from advisor.reports.score_chart import ScoreScale
+    from advisor.tui.widgets.score_chart import _Plot
+
+    for cells in range(20, 61):  # every width the chart is drawn at, from 80 columns up
+        plot = _Plot(ScoreScale(-7, 6, -3, 3), cells)
+        for n in range(1, 7):
+            assert plot.col(n) - plot.zero == plot.zero - plot.col(-n), (cells, n)
+        assert plot.recommended - plot.zero == plot.zero - plot.avoid, cells
+        assert plot.col(-7) >= 0 and plot.col(6) <= cells - 1, cells

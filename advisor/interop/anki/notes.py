@@ -38,12 +38,27 @@ from advisor.models.quiz import (
 from advisor.text.controls import visible
 
 _CODE = re.compile(r"`([^`\n]+)`")
+# a fenced block: ``` (and a language name) on a line of its own, the code, ``` on a line of its own
+_FENCE = re.compile(r"^```[^\n`]*\n(.*?)\n?^```[ \t]*$\n?", re.MULTILINE | re.DOTALL)
 
 
 def text_html(text: str) -> str:
-    """Data text as an Anki field's HTML: escaped, control characters visible, `code` spans as
-    <code>, line breaks kept."""
-    escaped = html.escape(visible(text), quote=False)
+    """Data text as an Anki field's HTML: escaped, control characters visible, fenced code blocks
+    as <pre><code> (their indentation is their meaning: a query plan's tree), `code` spans as
+    <code>, other line breaks kept."""
+    shown = visible(text)
+    parts: list[str] = []
+    start = 0
+    for block in _FENCE.finditer(shown):
+        parts.append(_prose_html(shown[start : block.start()]))
+        parts.append(f"<pre><code>{html.escape(block.group(1), quote=False)}</code></pre>")
+        start = block.end()
+    parts.append(_prose_html(shown[start:]))
+    return "".join(parts)
+
+
+def _prose_html(text: str) -> str:
+    escaped = html.escape(text, quote=False)
     return _CODE.sub(r"<code>\1</code>", escaped).replace("\n", "<br>")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -235,6 +235,7 @@ class RecommendationScreen(AdvisorScreen):
         self.report = report
         self.workload = workload
         self.changed = changed  # told when the priorities or a decision change here (the wizard keeps them)
+        self._kept_as: tuple[int, Report] | None = None  # the milestone this report was kept as, here
 
     def compose(self) -> ComposeResult:
         report = self.report
@@ -294,7 +295,9 @@ class RecommendationScreen(AdvisorScreen):
         self.query_one("#rec-chart" if shown else "#rec-list").focus()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Export the recommendation", "Markdown, HTML, JSON or an ADR", self.action_export)
+        yield SystemCommand(
+            "Export the recommendation", "Markdown, HTML, JSON, an ADR or a tech radar", self.action_export
+        )
         yield SystemCommand("Keep the recommendation", "Save it as a milestone to compare later", self.action_keep)
 
     def action_export(self) -> None:
@@ -312,7 +315,9 @@ class RecommendationScreen(AdvisorScreen):
         from advisor.reports.formats import FORMATS, render_report
         from advisor.reports.milestones import kept_reports
 
-        kept = kept_reports(self.advisor.store) if FORMATS[fmt].uses_kept else []
+        # a radar's Adopt ring reads the milestones kept *before* this recommendation, never itself
+        before = self._kept_as[0] if self._kept_as is not None and self._kept_as[1] is report else None
+        kept = kept_reports(self.advisor.store, before=before) if FORMATS[fmt].uses_kept else []
         problem = write_text(path, render_report(report, fmt, kept))
         if problem:
             self.app.call_from_thread(self.notify, problem, title="Not exported", severity="error", markup=False)
@@ -333,16 +338,24 @@ class RecommendationScreen(AdvisorScreen):
             return
         from advisor.store import MilestoneError
 
-        data = self.report.model_dump(mode="json", by_alias=True)
+        report = self.report
+        data = report.model_dump(mode="json", by_alias=True)
         answers, store = dict(self.workload.answers), self.advisor.store
 
-        def keep() -> tuple[str, Literal["information", "error"]]:
+        def keep() -> int | str:
             try:
-                return f"Kept as milestone {store.save_milestone(name, answers, data)}: {name}", "information"
+                return store.save_milestone(name, answers, data)
             except MilestoneError as exc:  # taken meanwhile, by another running advisor
-                return f"Not kept: {exc}", "error"
+                return f"Not kept: {exc}"
 
-        self.advisor.writer.submit(keep, lambda said: self.notify(said[0], severity=said[1], markup=False))
+        def kept(result: int | str) -> None:
+            if isinstance(result, str):
+                self.notify(result, severity="error", markup=False)
+                return
+            self._kept_as = (result, report)
+            self.notify(f"Kept as milestone {result}: {name}", markup=False)
+
+        self.advisor.writer.submit(keep, kept)
 
     # --- priorities, decisions, trace ----------------------------------------------------------
 

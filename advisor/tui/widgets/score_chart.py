@@ -3,6 +3,7 @@ zero line, the avoid and recommend thresholds marked, the verdict's colour, a ve
 
 from __future__ import annotations
 
+import math
 import textwrap
 from typing import ClassVar
 
@@ -35,10 +36,15 @@ class _Plot:
 
     def __init__(self, scale: ScoreScale, cells: int) -> None:
         self.scale, self.cells = scale, cells
-        self.zero, self.avoid, self.recommended = self.col(0), self.col(scale.avoid), self.col(scale.recommended)
+        self.zero = math.floor(scale.at(0) * (cells - 1) + 0.5)
+        self.per_point = (cells - 1) / (scale.high - scale.low)
+        self.avoid, self.recommended = self.col(scale.avoid), self.col(scale.recommended)
 
     def col(self, value: float) -> int:
-        return round(self.scale.at(value) * (self.cells - 1))
+        """The cell of `value`: counted out from zero's cell the same way on both sides, so +1 and
+        -1 (or the two thresholds) are equally long (round() would send halves to the even cell)."""
+        cells = math.floor(abs(value) * self.per_point + 0.5)
+        return min(self.cells - 1, self.zero + cells) if value >= 0 else max(0, self.zero - cells)
 
     def axis_cell(self, col: int) -> tuple[str, str]:
         if col == self.zero:
