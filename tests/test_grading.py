@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,18 @@ def test_a_grade_can_be_overridden_by_the_learner() -> None:
     q = ShortAnswer.model_validate({**BASE, "id": "q", "type": "short", "accepted": ["DataLoader"]})
     mine = q.grade("batching loader").overridden_to(True)
     assert mine.correct and mine.overridden and mine.headline == "✓ Right (your call)"
+
+
+@pytest.mark.parametrize("typed", ["101", "101 queries", "~101", "1,000", "6,9", "6.9", "160 ms", "-3", "1 000"])
+def test_one_number_is_taken_as_typed(typed: str) -> None:
+    from advisor.quiz.typed_input import read_number
+
+    assert read_number(typed, "queries") == typed
+
+
+@pytest.mark.parametrize("typed", ["two", "abc", "", "1O1", "1e3", "0x10", "2.5-3", "10 or 12"])
+def test_text_that_is_not_one_number_is_refused_with_a_hint_not_graded(typed: str) -> None:
+    from advisor.quiz.typed_input import Invalid, read_number
+
+    said = read_number(typed, "queries")
+    assert isinstance(said, Invalid) and said.message.startswith("type one number (queries), in digits")

@@ -201,3 +201,21 @@ def test_quick_mode_asks_what_matters_and_says_how_many_it_skipped(catalog, caps
     assert next_question(catalog, answers).question is None  # nothing left could move a verdict
     with ProgressStore() as store:
         assert store.load_workload("current") == answers
+
+
+def test_long_choices_wrap_under_their_first_line_within_the_terminal(catalog, monkeypatch) -> None:
+    # questionary lets a long option run off the right edge, where the terminal cuts it (a finding of
+    # the usability audit: 191 of the quiz options are longer than 76 characters)
+    import os
+
+    from advisor.cli import plain
+
+    monkeypatch.setattr(plain.shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((80, 24)))
+    options = [o.text for quiz in catalog.quizzes for q in quiz.questions for o in getattr(q, "options", ())]
+    assert any(len(text) > 76 for text in options)
+    for text in options:
+        for indent in (plain.SELECT_INDENT, plain.CHECKBOX_INDENT):
+            lines = plain._fit(text, indent).split("\n")
+            assert all(indent + len(line) <= 80 for line in lines), text
+            assert all(line.startswith(" " * indent) for line in lines[1:])
+            assert " ".join(line.strip() for line in lines) == " ".join(text.split())

@@ -9,7 +9,9 @@ same history. `PLAIN_PROMPTS` holds one prompt per question type.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TextIO
@@ -38,12 +40,26 @@ from advisor.quiz.typed_input import LETTERS, Invalid, parse_ordering, read_numb
 from advisor.store import ProgressStore
 from advisor.text.plural import plural
 
+SELECT_INDENT = 3  # questionary draws a choice after " » "
+CHECKBOX_INDENT = 5  # and a checkbox's after " » ○ "
+
+
+def _fit(text: str, indent: int) -> str:
+    """A choice's text wrapped to the terminal, its later lines under its first: questionary would
+    let a long option run off the right edge, where the terminal cuts it."""
+    width = shutil.get_terminal_size((80, 24)).columns - indent - 1
+    lines = textwrap.wrap(text, max(20, width), break_on_hyphens=False)  # `re-established`, `--flag` stay whole
+    return ("\n" + " " * indent).join(lines or [""])
+
 
 def _ask_question(q: Question, title: str, old: AnswerValue) -> Any:
     """One workload question: the choice id (or ids), NOT_SURE, or None when the user stops (Ctrl+C)."""
     if q.multiple:
         choices = [
-            questionary.Choice(c.label, value=c.id, checked=isinstance(old, list) and c.id in old) for c in q.offered
+            questionary.Choice(
+                _fit(c.label, CHECKBOX_INDENT), value=c.id, checked=isinstance(old, list) and c.id in old
+            )
+            for c in q.offered
         ]
         instruction = f"({q.help}) Several allowed: space picks, enter when done."
         value = questionary.checkbox(title, choices=choices, instruction=instruction).ask()
@@ -51,7 +67,10 @@ def _ask_question(q: Question, title: str, old: AnswerValue) -> Any:
             labels = {c.id: c.label for c in q.choices}
             questionary.print("  " + ", ".join(labels.get(str(v), str(v)) for v in value), style="italic")
         return value
-    choices = [questionary.Choice(c.label + (f" — {c.help}" if c.help else ""), value=c.id) for c in q.offered]
+    choices = [
+        questionary.Choice(_fit(c.label + (f" — {c.help}" if c.help else ""), SELECT_INDENT), value=c.id)
+        for c in q.offered
+    ]
     choices.append(questionary.Choice("Not sure", value=NOT_SURE))
     default = old if isinstance(old, str) else NOT_SURE
     return questionary.select(title, choices=choices, default=default, instruction=f"({q.help})").ask()
@@ -170,7 +189,7 @@ STOP = object()  # what a prompt returns when the learner presses Ctrl+C
 
 def _single(q: SingleChoice, presented: Presented) -> Any:
     by_id = {o.id: o for o in q.options}
-    choices = [questionary.Choice(by_id[i].text, value=i) for i in presented.order]
+    choices = [questionary.Choice(_fit(by_id[i].text, SELECT_INDENT), value=i) for i in presented.order]
     return questionary.select(q.prompt.strip(), choices=choices).ask()
 
 
@@ -181,7 +200,7 @@ def _true_false(q: TrueFalse, presented: Presented) -> Any:
 
 def _multiple(q: MultipleChoice, presented: Presented) -> Any:
     by_id = {o.id: o for o in q.options}
-    choices = [questionary.Choice(by_id[i].text, value=i) for i in presented.order]
+    choices = [questionary.Choice(_fit(by_id[i].text, CHECKBOX_INDENT), value=i) for i in presented.order]
     question = questionary.checkbox(
         q.prompt.strip(),
         choices=choices,
@@ -218,7 +237,7 @@ def _matching(q: Matching, presented: Presented) -> Any:
     answer = {}
     for pair in q.pairs:
         choices = [
-            questionary.Choice(f"{letter}) {right[pid]}", value=pid)
+            questionary.Choice(_fit(f"{letter}) {right[pid]}", SELECT_INDENT), value=pid)
             for letter, pid in zip(LETTERS, presented.order, strict=False)
         ]
         choice = questionary.select(f"{q.prompt.strip()}\n  {pair.left} →", choices=choices).ask()

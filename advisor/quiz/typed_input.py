@@ -4,7 +4,8 @@ Both front ends show ordering items numbered 1..n and matching right sides lette
 the learner types `3 1 2 4` or `b a c`. Parsing is forgiving about spaces and commas and
 strict about everything else: a wrong count or an unknown number is an `Invalid` with a
 message for the learner, never a guess (and never confused with an answer). A numeric answer
-with no number in it (`two`, `abc`) is refused the same way: a typo must not cost a review.
+with no number in it (`two`, `abc`), or digits in two places (`1O1`), is refused the same way: a
+typo must not cost a review.
 """
 
 from __future__ import annotations
@@ -25,11 +26,19 @@ class Invalid:
     message: str
 
 
+# a run of digits with the separators a number may hold inside it ('1,000', '6.9', '1_000')
+_DIGIT_RUN = re.compile(r"\d(?:[\d,._]*\d)?")
+
+
 def read_number(text: str, unit: str | None = None) -> str | Invalid:
-    """The typed text, if it holds a number (`6.9`, `6,9`, `160 ms`, `1,000`); else what to type."""
-    if parse_number(text) is not None:
+    """The typed text, if it holds one number (`6.9`, `6,9`, `160 ms`, `1,000`); else what to type.
+
+    Digits in two places (`1O1` with a letter O, `1e3`, `0x10`, `2.5-3`) are a slip or not one
+    number: refused with a hint rather than graded as the first of them.
+    """
+    if parse_number(text) is not None and len(_DIGIT_RUN.findall(text.replace(" ", ""))) == 1:
         return text
-    return Invalid(f"type a number{f' ({unit})' if unit else ''}, in digits: e.g. 42, 6.5 or 6,5")
+    return Invalid(f"type one number{f' ({unit})' if unit else ''}, in digits: e.g. 42, 6.5 or 6,5")
 
 
 def _tokens(text: str) -> list[str]:

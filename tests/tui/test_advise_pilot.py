@@ -247,10 +247,12 @@ async def test_compare_reports_a_milestone_it_cannot_read(make_app) -> None:
 
 
 async def test_start_over_asks_first_and_can_be_undone_once(make_app) -> None:
+    from tests.tui.test_readability import key_bar_text
+
     app = make_app()
     saved = {"traffic_pattern": "spiky", "clients": ["browser"]}
     app.store.save_workload("current", saved)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
         screen = app.screen
         await pilot.press("ctrl+n")
@@ -259,6 +261,8 @@ async def test_start_over_asks_first_and_can_be_undone_once(make_app) -> None:
         assert screen.answers == saved
         await pilot.press("ctrl+n", "y")  # y clears
         assert app.screen is screen and screen.answers == {}
+        await pilot.pause()
+        assert "^z Undo start over" in key_bar_text(app)  # the key the toast names, even at 80 columns
         await app.writes_done()
         assert not app.store.load_workload("current")
         await pilot.press("ctrl+z")
@@ -398,7 +402,7 @@ async def test_export_dialog_writes_the_tech_radar(make_app, tmp_path, monkeypat
     """The radar is one more entry of FORMATS: the dialog offers it, names the file and writes the CSV."""
     import csv
 
-    from advisor.tui.dialogs.export import ExportDialog
+    from advisor.tui.dialogs.export import ExportDialog, FormatButton
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764662400")  # 2025-12-02
@@ -410,6 +414,8 @@ async def test_export_dialog_writes_the_tech_radar(make_app, tmp_path, monkeypat
         assert app.screen.chosen_format() == "radar"
         assert app.screen.query_one("#export-path").value == "advisor-recommendation-2025-12-02-radar.csv"
         assert "Tech radar" in str(app.screen.query_one("#export-format").pressed_button.label)
+        # the chosen format has a dot; the others an empty box, not a dot told apart by colour alone
+        assert [b._button.plain for b in app.screen.query(FormatButton)] == ["▐ ▌"] * 4 + ["▐●▌"]
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         target = tmp_path / "advisor-recommendation-2025-12-02-radar.csv"

@@ -110,7 +110,7 @@ async def test_a_numeric_answer_must_be_a_number(make_app, catalog) -> None:
         screen = await start(app, pilot, ids)
         await pilot.press("t", "w", "o", "enter")
         assert screen.answered is None
-        assert any("type a number" in str(n.message) for n in app._notifications)
+        assert any("type one number" in str(n.message) for n in app._notifications)
         await pilot.press("backspace", "backspace", "backspace", "6", ",", "9", "enter")
         assert screen.answered is not None
         await app.writes_done()

@@ -32,6 +32,16 @@ def fitted(path: Path, fmt: ReportFormat) -> Path:
     return path.with_name(path.name + fmt.suffix)
 
 
+class FormatButton(RadioButton):
+    """A format to choose: the chosen one shows a dot, the others an empty box (not a dim dot that
+    only its colour told apart, which some terminals' colours all but hide)."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
+
+
 class ExportDialog(AdvisorDialog[tuple[str, Path] | None]):
     """Dismisses with (format, path) once the user confirms, or None on escape."""
 
@@ -63,7 +73,7 @@ class ExportDialog(AdvisorDialog[tuple[str, Path] | None]):
             yield Static(Content.styled("Export the recommendation", "bold"))
             with RadioSet(id="export-format"):
                 for fmt in FORMATS.values():
-                    yield RadioButton(fmt.label, value=fmt.name == self.format_name, name=fmt.name)
+                    yield FormatButton(fmt.label, value=fmt.name == self.format_name, name=fmt.name)
             yield Input(value=self._default(self.format_name), id="export-path")
             yield Static(id="export-where")
             yield Static(Content.styled(_HINT, "$foreground-muted"), id="export-hint")

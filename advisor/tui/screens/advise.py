@@ -59,11 +59,13 @@ class AdviseScreen(AdvisorScreen):
         Binding("right,f", "step(1)", "Skip"),
         Binding("s", "not_sure", "Not sure"),
         Binding("r", "results", "Results"),
+        # shown only while there is something to undo, and then before the keys that can wait:
+        # a narrow footer drops keys from the end, and the toast that offers ctrl+z must be true
+        Binding("ctrl+z", "undo", "Undo start over"),
         Binding("n", "note", "Note"),
         Binding("w", "priorities", "Priorities"),
         Binding("q", "quick", "Quick mode"),
         Binding("ctrl+n", "restart", "Start over", show=False),
-        Binding("ctrl+z", "undo", "Undo start over"),
         Binding("ctrl+o", "load", "Load file", show=False),
         Binding("ctrl+s", "save", "Save file", show=False),
         # priority: in the several-choice list, enter must go on rather than toggle

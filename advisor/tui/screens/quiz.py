@@ -34,6 +34,7 @@ from advisor.tui.widgets.answers import (
     TypedAnswer,
 )
 from advisor.tui.widgets.guide_text import GuideText
+from advisor.tui.widgets.hanging_text import HangingText, Paragraph
 from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.ticks import TickList
@@ -247,7 +248,7 @@ class QuestionScreen(AdvisorScreen):
             yield MatchAnswer(id="answer-match")
             yield TypedAnswer(id="answer-typed")
             yield Static(id="quiz-hint")
-            yield Static(id="quiz-feedback")
+            yield HangingText(id="quiz-feedback")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -381,11 +382,11 @@ class QuestionScreen(AdvisorScreen):
             )
 
     def watch_answered(self, grade: Grade | None) -> None:
-        feedback = self.query_one("#quiz-feedback", Static)
+        feedback = self.query_one("#quiz-feedback", HangingText)
         feedback.display = grade is not None
         if grade is None or self.presented is None:
             return
-        feedback.update(feedback_content(grade, self.presented))
+        feedback.update(feedback_paragraphs(grade, self.presented))
         self.query_one("#quiz-hint", Static).display = False  # the feedback says what to do next
         self._show_step()
         self.refresh_bindings()  # "I was right" / "I was wrong" apply now
@@ -404,25 +405,29 @@ class QuestionScreen(AdvisorScreen):
             self.app.pop_screen()
 
 
-def feedback_content(grade: Grade, presented: Presented) -> Content:
-    """The feedback under an answer: the verdict, the learner's answer marked, the right one, why."""
-    # Content in one Static: a Markdown widget per feedback took a noticeable moment to lay out
+def feedback_paragraphs(grade: Grade, presented: Presented) -> list[Paragraph]:
+    """The feedback under an answer: the verdict, the learner's answer marked, the right one, why.
+
+    Each marked line is a paragraph whose wrapped lines stay under its text, not under its mark."""
+    # text in one widget: a Markdown widget per feedback took a noticeable moment to lay out
+    none = Content("")
     colour = "$text-success" if grade.correct else "$text-error"
-    parts: list[Content] = [Content.styled(f"{grade.headline}\n", f"bold {colour}")]
+    paragraphs: list[Paragraph] = [(none, Content.styled(grade.headline, f"bold {colour}"))]
     for title, lines in (("Your answer", grade.chosen), ("The right answer", grade.expected)):
         if lines:
-            parts.append(Content.styled(f"\n{title}\n", "bold"))
+            paragraphs += [(none, none), (none, Content.styled(title, "bold"))]
             for line in lines:
                 mark = line[:1] if line[:2] in (f"{RIGHT} ", f"{WRONG} ") else ""
                 style = "bold $text-success" if mark == RIGHT else "bold $text-error"
                 lead = Content.styled(f"  {mark} ", style) if mark else Content("  • ")
-                parts += [lead, inline_code(line[2:] if mark else line), Content("\n")]
+                paragraphs.append((lead, inline_code(line[2:] if mark else line)))
     question = presented.question
-    parts += [Content("\n"), inline_code(question.explanation), Content("\n")]
+    paragraphs += [(none, none), (none, inline_code(question.explanation))]
     for s in question.sources:
-        parts.append(Content.styled(f"Source: {s.title}, checked {s.as_of.isoformat()}\n", "$foreground-muted"))
+        source = f"Source: {s.title}, checked {s.as_of.isoformat()}"
+        paragraphs.append((none, Content.styled(source, "$foreground-muted")))
     call = ""
     if question.overridable:
         call = " · w: I was wrong" if grade.correct else " · r: I was right (a spelling the list misses)"
-    parts.append(Content.styled(f"\nEnter: next question{call}", "italic $foreground-muted"))
-    return Content.assemble(*parts)
+    paragraphs += [(none, none), (none, Content.styled(f"Enter: next question{call}", "italic $foreground-muted"))]
+    return paragraphs
