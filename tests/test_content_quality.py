@@ -11,7 +11,7 @@ import pytest
 
 from advisor.cli import main
 from advisor.loading.catalog import load_catalog
-from advisor.loading.checks.guessing import guessing_warnings
+from advisor.loading.checks.guessing import guessing_warnings, key_rank
 from advisor.loading.checks.sources import months_between, stale_sources
 from advisor.models.quiz import Numeric, ShortAnswer
 from tests.conftest import ROOT, write
@@ -60,6 +60,67 @@ def test_a_guessable_pack_is_warned_about_but_loads(tmp_path: Path, capsys) -> N
     err = capsys.readouterr().err
     assert "the right options are the longest in 4 of 4 choice questions" in err
     assert "the answer 'Prompt' of 'name' is written out in 'q0'" in err
+
+
+def _single(n: int | str, lengths: tuple[int, ...], right: int) -> dict[str, object]:
+    """A single-choice question whose options have these lengths, the one at `right` correct."""
+    options = [
+        {"id": f"o{i}", "text": chr(ord("a") + i) * length, "explanation": "Why.", "correct": i == right}
+        for i, length in enumerate(lengths)
+    ]
+    return {"id": f"q{n}", "type": "single", "prompt": f"Prompt {n}?", "difficulty": "easy", "explanation": "E."} | {
+        "options": options
+    }
+
+
+def test_a_key_kept_at_one_length_rank_is_warned_about(tmp_path: Path, capsys) -> None:
+    """Always the second-longest is as good a cue as always the longest: per quiz and across quizzes."""
+    for name in ("one", "two"):
+        questions = [_single(f"{name}{n}", (40, 30, 20, 10), 1) for n in range(8)]
+        write(tmp_path / f"{name}.yaml", json.dumps({"kind": "quiz", "id": name, "title": "T", "questions": questions}))
+    assert main(["validate", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "one.yaml:" in err and "the right option is the second-longest in 8 of 8 single-choice questions" in err
+    assert "across 2 quizzes, the right option is the second-longest in 16 of 16" in err
+    assert "the right option is the longest in only 0 of 16" in err
+
+
+def test_a_key_spread_over_the_length_ranks_passes(tmp_path: Path, capsys) -> None:
+    questions = [_single(n, (40, 30, 20, 10), n % 4) for n in range(16)]
+    write(tmp_path / "q.yaml", json.dumps({"kind": "quiz", "id": "q", "title": "T", "questions": questions}))
+    assert main(["validate", str(tmp_path)]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_key_tied_in_length_shares_the_ranks() -> None:
+    from advisor.models.quiz import SingleChoice
+
+    tied = SingleChoice.model_validate(_single(0, (20, 20, 10, 5), 1))
+    assert key_rank(tied) == {"longest": 0.5, "second-longest": 0.5}
+    three = SingleChoice.model_validate(_single(0, (9, 9, 9, 30), 0))
+    assert key_rank(three) == pytest.approx({"second-longest": 1 / 3, "in between": 1 / 3, "shortest": 1 / 3})
+
+
+def test_range_bounds_and_hyphen_joined_numbers_count_as_given_away(tmp_path: Path, capsys) -> None:
+    base = {"difficulty": "easy", "explanation": "E."}
+    questions = [
+        {**base, "id": "pool", "type": "numeric", "prompt": "Pool size?", "min": 9, "max": 10},
+        {**base, "id": "layer", "type": "short", "prompt": "Which OSI layer?", "accepted": ["4"]},
+        {
+            **base,
+            "id": "hint",
+            "type": "true_false",
+            "prompt": "Nine connections suffice for a layer-4 balancer.",
+            "answer": True,
+            "if_true": "Start from 9 connections.",
+            "if_false": "No.",
+        },
+    ]
+    write(tmp_path / "q.yaml", json.dumps({"kind": "quiz", "id": "q", "title": "T", "questions": questions}))
+    assert main(["validate", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "the answer '9' of 'pool' is written out in 'hint'" in err
+    assert "the answer '4' of 'layer' is written out in 'hint'" in err
 
 
 @pytest.mark.parametrize("quiz, question", SHORT, ids=lambda x: getattr(x, "id", ""))
