@@ -4,6 +4,8 @@ shows where its provider-specific facts come from (and when they were checked)."
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from advisor.cli import main
 from advisor.loading.catalog import load_catalog
 from advisor.loading.checks.guessing import guessing_warnings, key_rank
 from advisor.loading.checks.sources import months_between, stale_sources
+from advisor.models.base import SourceRef
+from advisor.models.content import Section
 from advisor.models.quiz import Numeric, ShortAnswer
 from tests.conftest import ROOT, write
 
@@ -236,17 +240,63 @@ def test_sources_show_in_the_guide_the_quiz_and_the_reports(catalog) -> None:
     assert reason.sources[0].title in render_report(report, "md") and "checked " in render_report(report, "adr")
 
 
-def test_provider_facts_carry_a_source() -> None:
-    """Quiz questions and rules that name a provider's limit or price cite where it comes from."""
-    catalog = load_catalog()
-    markers = ("Lambda@Edge", "CloudFront Functions", "15 minutes", "900 s", "per million")
+# A provider-specific fact: a sentence that names a provider's product and gives a figure (a
+# limit, a duration, a size) or a version's behaviour, unless it says the figure is the guide's
+# own illustration. A price must come from the provider's pricing (or licensing) page.
+PROVIDERS = re.compile(
+    r"Lambda|Workers|Cloudflare|CloudFront|Fastly|API Gateway|\bKV\b|Istio|istiod|Envoy|ztunnel|sidecar", re.I
+)
+FIGURE = re.compile(
+    r"\b(?:since|from|in|before|until) (?:Istio |Kubernetes )?1\.\d+\b"
+    r"|\b\d[\d,.]*(?:–\d[\d,.]*)? ?(?:ms|s|seconds?|minutes?|hours?|days?|MB|GB|KB|MiB|vCPU)\b"
+)
+PRICE = re.compile(r"\$\d[\d,.]* (?:a |an |per |million)|per million|per GB-second")
+LABELLED = re.compile(r"illustrative|the guide's|for example", re.I)
+PRICING_PAGE = re.compile(r"pric|licen", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, table rows and list items: a line break inside a sentence does not split it."""
+    return re.split(r"(?<=[.!?])\s+|\n\s*(?=[|\-]|\n)", text)
+
+
+def _facts(catalog) -> Iterator[tuple[str, list[str], list[SourceRef]]]:
+    """(id, texts, sources) of every concept, use case, quiz question (options and pairs included) and rule."""
+    for section in catalog.of_kind(Section):
+        for concept in section.concepts:
+            yield concept.id, [concept.body], concept.sources
+    for entries in catalog.use_cases.lists:
+        for case in [*entries.use, *entries.avoid]:
+            yield case.id, [case.text, case.why], case.sources
     for _quiz, q in QUIZZES:
-        text = " ".join([q.prompt, q.explanation])
-        if any(m in text for m in markers):
-            assert q.sources, q.id
+        texts = [q.prompt, q.explanation, getattr(q, "if_true", ""), getattr(q, "if_false", "")]
+        texts += [t for o in getattr(q, "options", []) for t in (o.text, o.explanation)]
+        texts += [t or "" for p in getattr(q, "pairs", []) for t in (p.left, p.right, p.explanation)]
+        yield q.id, texts, q.sources
     for rule in catalog.rules:
-        if any(m in rule.reason for m in markers):
-            assert rule.sources, rule.id
+        yield rule.id, [rule.reason], rule.sources
+
+
+def test_provider_facts_carry_a_source(catalog) -> None:
+    """Concepts, use cases, questions (with their options and pairs) and rules that state a provider's
+    limit, default, version behaviour or price cite where it comes from; prices cite the pricing page."""
+    unsourced, unpriced = [], []
+    for item, texts, sources in _facts(catalog):
+        sentences = [s for text in texts for s in _sentences(text) if not LABELLED.search(s)]
+        if not sources and any(PROVIDERS.search(s) and FIGURE.search(s) for s in sentences):
+            unsourced.append(item)
+        if any(PRICE.search(s) for s in sentences) and not any(
+            PRICING_PAGE.search(f"{x.title} {x.url}") for x in sources
+        ):
+            unpriced.append(item)
+    assert unsourced == [] and unpriced == []
+
+
+def test_the_provider_fact_check_finds_an_unsourced_figure() -> None:
+    facts = [s for s in _sentences("Intro line.\nCloudflare documents that KV changes can\ntake 60 seconds or more.")]
+    assert any(PROVIDERS.search(s) and FIGURE.search(s) for s in facts)
+    assert not LABELLED.search("Istio adds 2.65 ms") and LABELLED.search("the guide's illustrative 160–600 ms")
+    assert PRICE.search("$0.10 per million invocations") and not PRICE.search("VALUES ($1, $2, NULL)")
 
 
 def test_stale_sources_are_listed_with_file_line_and_age(catalog, capsys) -> None:
