@@ -16,8 +16,8 @@ from advisor.loading.catalog import load_catalog
 from advisor.loading.checks.guessing import guessing_warnings, key_rank
 from advisor.loading.checks.sources import months_between, stale_sources
 from advisor.models.base import SourceRef
-from advisor.models.content import Section
-from advisor.models.quiz import Numeric, ShortAnswer
+from advisor.models.content import Origin, Section
+from advisor.models.quiz import Numeric, QuizQuestion, ShortAnswer
 from tests.conftest import ROOT, write
 
 QUIZZES = [(quiz, q) for quiz in load_catalog().quizzes for q in quiz.questions]
@@ -260,6 +260,15 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+|\n\s*(?=[|\-]|\n)", text)
 
 
+def _question_texts(q: QuizQuestion) -> list[tuple[str, str]]:
+    """What a learner reads of `q`, as (part, text): prompt, explanations, options and pairs."""
+    texts = [("prompt", q.prompt), ("explanation", q.explanation)]
+    texts += [(part, getattr(q, part)) for part in ("if_true", "if_false") if getattr(q, part, None)]
+    texts += [(o.id, t) for o in getattr(q, "options", []) for t in (o.text, o.explanation)]
+    texts += [(p.id, t) for p in getattr(q, "pairs", []) for t in (p.left, p.right, p.explanation) if t]
+    return texts
+
+
 def _facts(catalog) -> Iterator[tuple[str, list[str], list[SourceRef]]]:
     """(id, texts, sources) of every concept, use case, quiz question (options and pairs included) and rule."""
     for section in catalog.of_kind(Section):
@@ -269,10 +278,7 @@ def _facts(catalog) -> Iterator[tuple[str, list[str], list[SourceRef]]]:
         for case in [*entries.use, *entries.avoid]:
             yield case.id, [case.text, case.why], case.sources
     for _quiz, q in QUIZZES:
-        texts = [q.prompt, q.explanation, getattr(q, "if_true", ""), getattr(q, "if_false", "")]
-        texts += [t for o in getattr(q, "options", []) for t in (o.text, o.explanation)]
-        texts += [t or "" for p in getattr(q, "pairs", []) for t in (p.left, p.right, p.explanation)]
-        yield q.id, texts, q.sources
+        yield q.id, [t for _, t in _question_texts(q)], q.sources
     for rule in catalog.rules:
         yield rule.id, [rule.reason], rule.sources
 
@@ -297,6 +303,46 @@ def test_the_provider_fact_check_finds_an_unsourced_figure() -> None:
     assert any(PROVIDERS.search(s) and FIGURE.search(s) for s in facts)
     assert not LABELLED.search("Istio adds 2.65 ms") and LABELLED.search("the guide's illustrative 160–600 ms")
     assert PRICE.search("$0.10 per million invocations") and not PRICE.search("VALUES ($1, $2, NULL)")
+
+
+def _guide_figures(catalog) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """(owning concept, pattern) of each of the guide's illustrative figures as a text would quote it: '160–600 ms'."""
+    for section in catalog.of_kind(Section):
+        for concept in section.concepts:
+            for figure in concept.figures:
+                if figure.origin is not Origin.guide:
+                    continue
+                low, high, unit = f"{figure.low:g}", f"{figure.high:g}", re.escape(figure.unit)
+                span = re.escape(low) if low == high else rf"{re.escape(low)}\s*(?:–|-|to)\s*{re.escape(high)}"
+                yield concept.id, re.compile(rf"(?<![\d.]){span}\s?{unit}\b")
+
+
+def test_rule_reasons_never_quote_the_guides_illustrative_figures(catalog) -> None:
+    """A reason argues from mechanism; the guide's payload and latency tables are not evidence."""
+    figures = [pattern for _, pattern in _guide_figures(catalog)]
+    quoting = [r.id for r in catalog.rules if "illustrative" in r.reason or any(f.search(r.reason) for f in figures)]
+    assert quoting == []
+
+
+def test_the_guides_illustrative_figures_are_labelled_where_quoted(catalog) -> None:
+    """Outside a concept that tabulates the figure (and says so under its table), a paragraph quoting it
+    says 'illustrative'."""
+    owners: dict[str, set[str]] = {}
+    figures: dict[str, re.Pattern[str]] = {}
+    for owner, figure in _guide_figures(catalog):
+        owners.setdefault(figure.pattern, set()).add(owner)
+        figures[figure.pattern] = figure
+    texts = [(c.id, c.body) for section in catalog.of_kind(Section) for c in section.concepts]
+    texts += [(q.id, "\n\n".join(t for _, t in _question_texts(q))) for _, q in QUIZZES]
+    unlabelled = {
+        item
+        for item, text in texts
+        for key, figure in figures.items()
+        if item not in owners[key]
+        for paragraph in re.split(r"\n\s*\n", text)
+        if figure.search(paragraph) and "illustrative" not in paragraph
+    }
+    assert unlabelled == set()
 
 
 def test_stale_sources_are_listed_with_file_line_and_age(catalog, capsys) -> None:
