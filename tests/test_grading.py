@@ -73,6 +73,19 @@ def test_short_answer_forgives_case_spacing_and_punctuation() -> None:
     assert not q.grade("loader").correct and not q.grade("").correct and not q.grade(None).correct
 
 
+def test_short_answer_glosses_and_rejected_near_misses() -> None:
+    q = ShortAnswer.model_validate(
+        {**BASE, "id": "q", "type": "short", "accepted": ["istiod", "pilot discovery"], "rejected": ["istio"]}
+    )
+    assert q.grade("istiod (pilot-discovery)").correct and q.grade("istiod, pilot discovery").correct
+    assert not q.grade("istio").correct and not q.grade("istiod (istio)").correct
+    assert q.grade("istid").correct  # a slip in a long word still passes
+    both = ShortAnswer.model_validate(
+        {**BASE, "id": "b", "type": "short", "accepted": ["istiod"], "rejected": ["IstioD"]}
+    )
+    assert both.consistency() == [(("rejected", 0), "'IstioD' is also accepted; an answer cannot be both")]
+
+
 def test_numeric_tolerance_and_range() -> None:
     exact = Numeric.model_validate({**BASE, "id": "q", "type": "numeric", "answer": 500, "tolerance": 10, "unit": "ms"})
     assert exact.grade("505 ms").correct and exact.grade(490).correct and not exact.grade(511).correct

@@ -33,3 +33,15 @@ def test_item_writing_rules(catalog) -> None:
             for option in getattr(q, "options", []):
                 assert not any(b in option.text.lower() for b in banned), q.id
             assert "not " not in q.prompt.lower().split("?")[0][:12], q.id  # no negative stems up front
+
+
+def test_every_option_and_matching_pair_explains_itself(catalog) -> None:
+    """Feedback says why each choice is right or wrong: options and matching pairs alike."""
+    silent = [
+        (q.id, entry.id)
+        for quiz in catalog.quizzes
+        for q in quiz.questions
+        for entry in [*getattr(q, "options", []), *getattr(q, "pairs", [])]
+        if not (entry.explanation or "").strip()
+    ]
+    assert silent == []

@@ -11,6 +11,7 @@ rather than the rule bending to it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -449,6 +450,12 @@ def test_veto_is_explained(catalog: Catalog, technology: str, answers: dict[str,
     vetoes = [r for r in t.reasons if r.veto]
     assert [r.rule for r in vetoes] == [rule]
     assert vetoes[0].weight is None
+
+
+def test_a_veto_names_no_exception(catalog: Catalog) -> None:
+    """rules/README.md: a veto is kept for limits with no exception; one that names an exception is a weight."""
+    naming = re.compile(r"\bexception|\bexcept\b|\bunless\b|for the most part|in preview", re.IGNORECASE)
+    assert [r.id for r in catalog.rules if r.veto and naming.search(r.reason)] == []
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 
 from advisor.models.base import DataModel, Id, SourceRef, Text
 from advisor.models.content import Difficulty
-from advisor.text.answers import near_spelling, normalise_text, parse_number
+from advisor.text.answers import near_spelling, normalise_text, parse_number, two_answers
 
 RIGHT, WRONG = "✓", "✗"  # the marks on feedback lines and on the options themselves
 RIGHT_VERDICT, WRONG_VERDICT = "Right", "Not quite"
@@ -193,17 +193,34 @@ class ShortAnswer(_Question):
     overridable: ClassVar[bool] = True
     type: Literal["short"]
     accepted: list[Text] = Field(min_length=1)  # case and spacing are forgiven when grading
+    # Near misses that name another real thing ('istio' for 'istiod', 'EventStoreDB'): wrong even
+    # when they are one slip away from an accepted answer, which would otherwise pass as a typo.
+    rejected: list[Text] = []
 
     def grade(self, response: Any) -> Grade:
         given = normalise_text(response) if isinstance(response, str) else ""
         accepted = [f"Accepted: {', '.join(self.accepted)}"]
-        if given and given in {normalise_text(a) for a in self.accepted}:
+        right = {normalise_text(a) for a in self.accepted}
+        if given and given in right:
+            return _all_or_nothing(True, accepted)
+        if not given or given in {normalise_text(r) for r in self.rejected}:
+            return _all_or_nothing(False, accepted)
+        # one thing named twice, by name and by number: '4 (DEADLINE_EXCEEDED)', 'code 8 RESOURCE_EXHAUSTED'
+        if any(a in right and b in right for a, b in two_answers(response)):
             return _all_or_nothing(True, accepted)
         # one slip of the keyboard in a long word is forgiven, and said so
-        near = next((a for a in self.accepted if given and near_spelling(given, normalise_text(a))), None)
+        near = next((a for a in self.accepted if near_spelling(given, normalise_text(a))), None)
         if near is not None:
             return Grade(True, 1.0, [], [], [], f"{RIGHT_VERDICT} — accepted a near spelling of “{near}”")
         return _all_or_nothing(False, accepted)
+
+    def consistency(self) -> list[tuple[tuple[str | int, ...], str]]:
+        right = {normalise_text(a) for a in self.accepted}
+        return [
+            (("rejected", n), f"{answer!r} is also accepted; an answer cannot be both")
+            for n, answer in enumerate(self.rejected)
+            if normalise_text(answer) in right
+        ]
 
 
 class Numeric(_Question):

@@ -23,6 +23,20 @@ def normalise_text(text: str) -> str:
     return text.rstrip(".!?;:, ").strip()
 
 
+_GLOSS_MARKS = re.compile(r"[()\[\],;:]")  # brackets and commas around a gloss: '4 (DEADLINE_EXCEEDED)'
+
+
+def two_answers(text: str) -> list[tuple[str, str]]:
+    """Every way to read `text` as two answers side by side, each normalised.
+
+    '4 (DEADLINE_EXCEEDED)', 'ResourceExhausted (8)' or 'code 8 RESOURCE_EXHAUSTED' name one thing
+    twice, by number and by name: right when both halves are right answers, wrong when either is
+    not ('4 (CANCELLED)'), so a gloss needs no spelling of its own in the accepted list.
+    """
+    words = normalise_text(_GLOSS_MARKS.sub(" ", text)).split()
+    return [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))]
+
+
 NEAR_SPELLING_MIN_LETTERS = 5  # shorter words are too easily another word one letter away
 
 

@@ -21,7 +21,8 @@ tags ``easy``, ``medium`` and ``hard`` set the difficulty. The writer puts them 
 Whatever the quiz schema cannot hold is reported in ``GiftImport.skipped`` with its line,
 never raised: descriptions, essays, malformed questions, questions the schema rejects, and
 details dropped from questions that were imported (partial credit, per-answer feedback of
-short and numerical answers, extra matching answers), and the comment blocks the writer leaves
+short and numerical answers, extra matching answers; a 0% short answer is kept as a rejected
+near miss), and the comment blocks the writer leaves
 for questions GIFT cannot express.
 """
 
@@ -360,13 +361,15 @@ def _true_false(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
 
 
 def _short(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
-    """``=a =b =%50%c``: the full-credit answers become the accepted variants."""
-    accepted, notes, with_feedback = [], [], []
+    """``=a =b =%50%c =%0%d``: full-credit answers are accepted, 0% ones rejected near misses."""
+    accepted, rejected, notes, with_feedback = [], [], [], []
     for piece in _answers(answer, "="):
         weight, rest = _weight(piece, 100.0)
         raw, feedback = _split_feedback(rest)
         text = _finish(raw, fmt)[1]
-        if weight != 100:
+        if weight == 0 and text:
+            rejected.append(text)
+        elif weight != 100:
             notes.append(f"short answer {text!r} with {weight:g}% credit dropped")
         elif text:
             accepted.append(text)
@@ -374,7 +377,10 @@ def _short(answer: str, fmt: str) -> tuple[dict[str, Any], list[str]]:
             with_feedback.append(text)
     if not accepted:
         raise _Unsupported("short answer without any full-credit answer")
-    return {"type": "short", "accepted": accepted}, notes + _feedback_note(with_feedback)
+    question: dict[str, Any] = {"type": "short", "accepted": accepted}
+    if rejected:
+        question["rejected"] = rejected
+    return question, notes + _feedback_note(with_feedback)
 
 
 def _feedback_note(answers: list[str]) -> list[str]:

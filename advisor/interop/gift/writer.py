@@ -4,7 +4,8 @@ Escaping follows Moodle's ``repchar``; prompts are ``[markdown]``; ``####`` carr
 feedback. GIFT cannot express ordering questions, nor '->' in a short answer or on the left of a
 matching pair (it has no escape); those become comment blocks
 ``// <type> question <id> not representable in GIFT: <why>``, which the reader reports.
-Option ids, misconceptions and pair explanations have no GIFT form and are not written.
+Option ids, misconceptions and pair explanations have no GIFT form and are not written. A short
+answer's rejected near misses are written as Moodle's 0% answers (``=%0%istio``).
 
 `GIFT_WRITERS` holds one writer per question type (a test checks every type has one).
 """
@@ -107,7 +108,9 @@ def _true_false(q: TrueFalse) -> str:
 
 
 def _short(q: ShortAnswer) -> str:
-    return _lines("{", [f"\t={_choice_text(a, '100')}" for a in q.accepted], _general(q))
+    # a rejected near miss is Moodle's 0% short answer: it matches, and grades wrong
+    lines = [f"\t={_choice_text(a, '100')}" for a in q.accepted] + [f"\t=%0%{_text(r)}" for r in q.rejected]
+    return _lines("{", lines, _general(q))
 
 
 def _numeric(q: Numeric) -> str:
