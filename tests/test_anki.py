@@ -88,8 +88,9 @@ def test_the_cli_writes_a_deck_only_to_a_file_and_guards_it(tmp_path: Path, caps
     deck = tmp_path / "edge.apkg"
     assert main(["quiz", "export", "edge", "--format", "anki"]) == 2
     assert "-o FILE.apkg" in capsys.readouterr().err
-    assert main(["quiz", "export", "edge", "--format", "anki", "-o", str(tmp_path / "deck.txt")]) == 2
-    assert "-o FILE.apkg" in capsys.readouterr().err and not (tmp_path / "deck.txt").exists()
+    assert main(["quiz", "export", "edge", "--format", "anki", "-o", str(tmp_path / "deck.txt")]) == 0
+    assert "Anki imports decks from .apkg files; rename deck.txt" in capsys.readouterr().err
+    assert zipfile.is_zipfile(tmp_path / "deck.txt")
     assert main(["quiz", "export", "egde", "--format", "anki", "-o", str(deck)]) == 2
     message = capsys.readouterr().err
     assert "unknown quiz 'egde'" in message and "did you mean 'edge'" in message and "serverless" in message

@@ -95,8 +95,7 @@ def _schema_reference(output: Path | None) -> str:
 
 def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool, fmt: str = "gift") -> int:
     """Write one of our quizzes as GIFT (to a file or stdout) or as an Anki deck (to a file)."""
-    if fmt == "anki" and (output is None or output.suffix.lower() != ".apkg"):
-        # Anki imports a deck only from an .apkg file: another name would be a file nobody can open
+    if fmt == "anki" and output is None:
         err("an Anki deck is a binary package: give the file with -o FILE.apkg")
         return exit_codes.USAGE
     quizzes = {q.id: q for q in catalog.quizzes}
@@ -107,6 +106,10 @@ def export_quiz(catalog: Catalog, quiz_id: str, output: Path | None, force: bool
         err(problem)
         return exit_codes.USAGE
     if fmt == "anki" and output is not None:
+        if output.suffix.lower() != ".apkg":  # written as asked (like every -o), but Anki's import wants .apkg
+            print(
+                f"note: Anki imports decks from .apkg files; rename {output.name} before importing it", file=sys.stderr
+            )
         return _export_anki(catalog, quizzes[quiz_id], output)
     from advisor.interop.gift import export_gift
 
