@@ -65,8 +65,9 @@ _LIGHT = Theme(
     foreground="#1f1f1f",
     dark=False,
     variables={
-        "text-primary": "#004578",
-        "text-secondary": "#014f88",
+        # the blues, 256: #00005f and #000087 (#004578 and #014f88 land on #005f87, 4.1:1 on the panels)
+        "text-primary": "#00296e",
+        "text-secondary": "#002e8a",
         # 256: #5f0000; the cube's dark orange is olive #5f5f00, too light on the panels
         "text-accent": "#722f00",
         "text-warning": "#722f00",
@@ -74,12 +75,12 @@ _LIGHT = Theme(
         "text-success": "#135628",
         "foreground-muted": "#4a4a4a",
         "text-muted": "#4a4a4a",
-        "footer-key-foreground": "#002e8a",  # 256: #000087 (#014f88 lands on #005f87, 4.1:1 on the footer)
+        "footer-key-foreground": "#002e8a",
         "block-cursor-foreground": "#1f1f1f",
         "block-cursor-background": "#bcd4ec",
         "block-cursor-blurred-foreground": "#1f1f1f",
         "block-cursor-blurred-background": "#d6dde4",
-        "code-foreground": "#014f88",
+        "code-foreground": "#002e8a",
     },
 )
 
