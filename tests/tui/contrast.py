@@ -3,6 +3,12 @@
 Every cell whose character is text (not a space, not a box-drawing, block or braille character:
 borders, bars and scrollbars carry no words) is measured: its foreground against its background,
 with reverse and dim applied the way Rich's SVG export applies them.
+
+Each segment is measured twice: in truecolor, and as a 256-colour terminal shows it. Textual's
+console picks its colour system from the environment (Rich's `_detect_color_system`): without
+COLORTERM=truecolor (tmux by default, macOS Terminal) it is 8-bit, and every colour is sent as
+`Color.downgrade(EIGHT_BIT)`: the nearest of the 6×6×6 cube or, for a colour of little saturation,
+the grey ramp. The terminal then shows the xterm palette's RGB for that number.
 """
 
 from __future__ import annotations
@@ -10,11 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.color import Color as RichColor
+from rich.color import ColorSystem
 from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
 AA = 4.5  # WCAG 2 AA, normal text
+
+# The colour systems measured, by the name a report gives them.
+SYSTEMS: dict[str, ColorSystem] = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT}
 
 
 def _is_text(char: str) -> bool:
@@ -44,14 +54,17 @@ def _blend(fg: ColorTriplet, bg: ColorTriplet, amount: float) -> ColorTriplet:
     return ColorTriplet(*(int(f + (b - f) * amount) for f, b in zip(fg, bg, strict=True)))
 
 
-def _colours(segment: Segment) -> tuple[ColorTriplet, ColorTriplet]:
+def _colours(segment: Segment, system: ColorSystem) -> tuple[ColorTriplet, ColorTriplet]:
+    """The RGB a terminal of this colour system shows for the segment: (foreground, background)."""
     theme = DEFAULT_TERMINAL_THEME
     style = segment.style
     if style is None:
         return theme.foreground_color, theme.background_color
 
     def truecolor(colour: RichColor | None, default: ColorTriplet) -> ColorTriplet:
-        return default if colour is None or colour.is_default else colour.get_truecolor(theme)
+        if colour is None or colour.is_default:
+            return default
+        return colour.downgrade(system).get_truecolor(theme)
 
     fg = truecolor(style.color, theme.foreground_color)
     bg = truecolor(style.bgcolor, theme.background_color)
@@ -68,13 +81,14 @@ class Measured:
     text: str  # the segment's text, for the message
     fg: str
     bg: str
+    system: str  # a key of SYSTEMS
 
     def __str__(self) -> str:
-        return f"{self.ratio:.2f}:1  {self.fg} on {self.bg}  {self.text.strip()!r}"
+        return f"{self.ratio:.2f}:1  {self.fg} on {self.bg} ({self.system})  {self.text.strip()!r}"
 
 
 def measure(app) -> list[Measured]:
-    """Every text segment of the screen shown now, with its contrast ratio.
+    """Every text segment of the screen shown now, with its contrast ratio in each of SYSTEMS.
 
     Over a dialog, only the dialog's own widgets count: the screen beneath it is dimmed on
     purpose, as an inactive part of the interface that is not to be read meanwhile.
@@ -95,11 +109,7 @@ def measure(app) -> list[Measured]:
                 continue
             if regions is not None and not any(r.y <= y < r.bottom and start < r.right and r.x < x for r in regions):
                 continue
-            fg, bg = _colours(segment)
-            found.append(Measured(ratio(fg, bg), segment.text, fg.hex, bg.hex))
+            for name, system in SYSTEMS.items():
+                fg, bg = _colours(segment, system)
+                found.append(Measured(ratio(fg, bg), segment.text, fg.hex, bg.hex, name))
     return found
-
-
-def lowest(app) -> Measured:
-    """The least readable text segment on the screen."""
-    return min(measure(app), key=lambda m: m.ratio)
