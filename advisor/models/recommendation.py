@@ -119,6 +119,7 @@ class Recommendation(DataModel):
     answers: dict[str, AnswerValue]
     skipped: list[str]  # questions made moot by earlier answers (ask_if)
     unanswered: list[str]
+    cannot_matter: list[str] = []  # of `unanswered`: no answer to them could change any verdict now
     confidence: float
     confidence_label: Literal["high", "medium", "low"]
     thresholds: dict[str, int]

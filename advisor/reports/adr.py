@@ -132,7 +132,8 @@ def _drivers(report: Report) -> list[str]:
         for a in report.answers
     ]
     lines += [
-        f"* {inline(a.question)} *not yet known*" + (f" — {literal(a.note)}" if a.note else "")
+        f"* {inline(a.question)} *{inline(a.label) if a.could_matter is False else 'not yet known'}*"
+        + (f" — {literal(a.note)}" if a.note else "")
         for a in report.unanswered
     ]
     weights = priorities_line(report)

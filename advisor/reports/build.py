@@ -10,6 +10,7 @@ from advisor import __version__
 from advisor.loading.catalog import Catalog
 from advisor.models.recommendation import AnswerValue, Recommendation, TechnologyVerdict
 from advisor.models.report import (
+    NOT_ASKED,
     Report,
     ReportAnswer,
     ReportChange,
@@ -161,7 +162,14 @@ def build_report(
             for q, v in rec.answers.items()
         ],
         unanswered=[
-            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure", note=notes.get(q))
+            ReportAnswer(
+                question_id=q,
+                question=questions[q].text,
+                answer=None,
+                label="not sure" if q not in rec.cannot_matter else NOT_ASKED,
+                note=notes.get(q),
+                could_matter=q not in rec.cannot_matter,
+            )
             for q in rec.unanswered
         ],
         skipped=rec.skipped,

@@ -103,7 +103,10 @@ def render_markdown(report: Report) -> str:
         moved = moved_lines(report)
         lines += ["", "Verdicts the priorities moved (from what normal weights give):", ""] if moved else []
         lines += [f"- {inline(line)}" for line in moved]
-    answered = [*((a, inline(a.label)) for a in report.answers), *((a, "*not sure*") for a in report.unanswered)]
+    answered = [
+        *((a, inline(a.label)) for a in report.answers),
+        *((a, f"*{inline(a.label)}*") for a in report.unanswered),
+    ]
     if any(a.note for a, _ in answered):
         lines += ["", "## Workload", "", "| Question | Answer | Note |", "| --- | --- | --- |"]
         lines += [f"| {inline(a.question)} | {label} | {literal(a.note or '')} |" for a, label in answered]
@@ -115,9 +118,17 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {inline(d.title)}", "", f"*{inline(d.question)}*", ""]
         for tid in d.technologies:
             lines += technology_lines(report, by_id[tid])
-    if report.unanswered:
-        lines += ["## Not answered", "", "Answering these would make the verdicts firmer:", ""]
-        lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in report.unanswered]
+    doubtful = [a for a in report.unanswered if a.could_matter is not False]
+    moot = [a for a in report.unanswered if a.could_matter is False]
+    if doubtful or moot:
+        lines += ["## Not answered", ""]
+    if doubtful:
+        lines += ["Answering these would make the verdicts firmer:", ""]
+        lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in doubtful]
+        lines.append("")
+    if moot:
+        lines += ["No answer to these could change any verdict, given the answers above (quick mode skips them):", ""]
+        lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in moot]
         lines.append("")
     with_steps = [t for t in report.technologies if t.next_steps]
     if with_steps:

@@ -187,7 +187,10 @@ def _row(t: ReportTechnology, largest: float) -> Content:
 
 
 def _summary_line(report: Report) -> Content:
-    said = f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
+    unsure = sum(a.could_matter is not False for a in report.unanswered)
+    said = f"Confidence {report.confidence_label} · {len(report.answers)} answered, {unsure} not sure"
+    moot = len(report.unanswered) - unsure
+    said += f", {moot} could not change any verdict" if moot else ""
     weights = priorities_line(report)
     return Content.styled(said + (f" · priorities: {weights}" if weights else ""), MUTED)
 
