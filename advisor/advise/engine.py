@@ -43,7 +43,7 @@ def recommend(
     # unanswered questions no answer to which could move any verdict (those quick mode never asks)
     cannot_matter = [q for q, n in impact_in(book, raw).items() if n == 0]
     outcomes = {t.id: book.outcome(t.id, given) for t in book.config.technologies}
-    flips = find_flips(book, raw, asked, outcomes)
+    search = find_flips(book, raw, asked, outcomes)
 
     technologies = []
     for t in book.config.technologies:
@@ -79,7 +79,8 @@ def recommend(
                 score=o.score,
                 vetoed=o.vetoed,
                 reasons=reasons,
-                flips=flips[t.id],
+                flips=search.flips[t.id],
+                flips_bounded=t.id in search.bounded,
                 unanswered=missing,
                 confidence=round(1 - len(missing) / len(relevant), 2) if relevant else 1.0,
                 scopes=[

@@ -91,6 +91,7 @@ class TechnologyVerdict(DataModel):
     vetoed: bool
     reasons: list[Reason]
     flips: list[Flip]
+    flips_bounded: bool = False  # no flip found, and the pair search stopped before trying every pair
     unanswered: list[str]  # questions this technology's rules read that were not answered
     confidence: float
     scopes: list[ScopeVerdict] = []  # per boundary, when its decision is made per boundary

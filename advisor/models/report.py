@@ -97,6 +97,7 @@ class ReportTechnology(DataModel):
     confidence: float
     reasons: list[ReportReason]
     flips: list[ReportFlip]
+    flips_bounded: bool = False  # no flip found, and the pair search stopped before trying every pair
     unanswered: list[str]
     section: str | None
     section_title: str | None

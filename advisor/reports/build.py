@@ -132,6 +132,7 @@ def build_report(
                 )
                 for f in t.flips
             ],
+            flips_bounded=t.flips_bounded,
             unanswered=t.unanswered,
             section=t.section,
             section_title=catalog.section(t.section).title if t.section else None,

@@ -108,6 +108,13 @@ def flip_change(flip: ReportFlip) -> str:
     return f"{flip.question_text} {flip.change}, and {flip.also.question_text} {flip.also.change}"
 
 
+def no_flip_text(t: ReportTechnology) -> str:
+    """What to say when nothing found moves a verdict: exactly what was searched."""
+    if t.flips_bounded:
+        return "No single change moves it, nor any pair of changes tried (the pair search is bounded)."
+    return "No single change or pair of changes moves it."
+
+
 def technology_outcome(t: ReportTechnology) -> str:
     """A technology's verdict, worded as `outcome` does."""
     return outcome(t.verdict, t.score, t.vetoed)

@@ -8,6 +8,7 @@ from advisor.reports.highlights import (
     flip_change,
     flip_detail,
     moved_lines,
+    no_flip_text,
     priorities_line,
     reason_weight,
     risks,
@@ -60,7 +61,7 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
             lines.append(f"- {inline(flip_change(f))}: {VERDICT_LABEL[f.verdict]} {inline(flip_detail(f))}")
         lines.append("")
     else:
-        lines += ["*No single answer change moves this verdict.*", ""]
+        lines += [f"*{inline(no_flip_text(t))}*", ""]
     return lines
 
 

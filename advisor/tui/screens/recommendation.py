@@ -22,6 +22,7 @@ from advisor.reports.highlights import (
     flip_change,
     flip_detail,
     moved_lines,
+    no_flip_text,
     priorities_line,
     reason_weight,
     risks,
@@ -114,7 +115,7 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
             paragraphs += [(indent, Content.styled(f"source: {s.title}, checked {s.as_of}", MUTED)) for s in r.sources]
     paragraphs += [_line(), _line(("What would change this verdict", "bold"))]
     if not t.flips:
-        paragraphs.append((Content("  "), Content.styled("No single answer change moves it.", MUTED)))
+        paragraphs.append((Content("  "), Content.styled(no_flip_text(t), MUTED)))
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
         body = Content.assemble(f"{flip_change(f)}: ", (flip_label, flip_style), " ", flip_detail(f))
