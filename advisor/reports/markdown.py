@@ -92,6 +92,7 @@ def render_markdown(report: Report) -> str:
             lead = (
                 f"**{inline(risk.technology)}** ruled out" if risk.kind == "veto" else f"**{inline(risk.technology)}**"
             )
+            lead += f" {inline(risk.scope)}" if risk.scope else ""
             weight = "" if risk.weight is None else f" ({signed(risk.weight)})"
             lines.append(f"- {lead}{weight}: {inline(risk.text)} — *{inline(risk.where)}*")
     decided = [t for t in report.technologies if t.team_decision is not None]

@@ -141,7 +141,8 @@ def overview_text(report: Report) -> list[Paragraph]:
         paragraphs.append((Content("  "), Content.styled(none, MUTED)))
     for risk in found:
         what = ("ruled out", "bold $text-error") if risk.weight is None else (signed(risk.weight), "bold $text-error")
-        body = Content.assemble((risk.technology, "bold"), " ", what, ": ", inline_code(risk.text))
+        where = f" {risk.scope}" if risk.scope else ""
+        body = Content.assemble((risk.technology, "bold"), where, " ", what, ": ", inline_code(risk.text))
         paragraphs.append((Content("  • "), body))
         paragraphs.append((Content("    "), Content.styled(risk.where, f"italic {MUTED}")))
     weights = priorities_line(report)
