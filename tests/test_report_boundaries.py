@@ -61,3 +61,31 @@ def test_risks_of_an_option_chosen_at_some_boundaries_are_those_at_them_and_name
     assert not any(r.technology == "GraphQL" and r.scope != "for browsers and mobile apps" for r in found)
     text = _section(render_markdown(report), "## Risks", "## ")
     assert "**gRPC** between your own services" in text
+
+
+def test_each_technology_s_next_steps_name_only_items_about_it(catalog: Catalog) -> None:
+    from advisor.models.recommendation import TechnologyVerdict
+    from advisor.reports.build import _next_steps
+
+    rec = recommend(catalog, {})
+    matrix = {row.id: row.topic for row in catalog.matrix.technologies}
+
+    def topic(tech: str, section: str) -> str | None:
+        ids = {t.id for t in catalog.section(section).topics}
+        return matrix.get(tech) or (tech if tech in ids else None)
+
+    for t in rec.technologies:
+        if not t.section:
+            continue
+        section = catalog.section(t.section)
+        steps = set(_next_steps(catalog, TechnologyVerdict(**{**t.model_dump(), "verdict": "recommended"})))
+        theirs = {topic(o.id, t.section) for o in rec.technologies if o.section == t.section and o.id != t.id}
+        theirs -= {None, topic(t.id, t.section)}
+        about_others = {i.text for i in section.checklist if i.topic in theirs}
+        about_others |= {f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if e.topic in theirs}
+        assert not steps & about_others, (t.id, steps & about_others)
+    by_id = {t.id: t for t in rec.technologies}
+    crdts = _next_steps(catalog, TechnologyVerdict(**{**by_id["crdts"].model_dump(), "verdict": "recommended"}))
+    assert len(crdts) > 1 and not any("WebAssembly" in s or "event-sourced" in s.lower() for s in crdts)
+    rest = _next_steps(catalog, TechnologyVerdict(**{**by_id["rest"].model_dump(), "verdict": "recommended"}))
+    assert not any("GraphQL" in s or "gRPC" in s for s in rest[1:])

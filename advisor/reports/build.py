@@ -55,15 +55,36 @@ def change_label(catalog: Catalog, question_id: str, before: AnswerValue, after:
     return f"{answer_label(catalog, question_id, before)} → {answer_label(catalog, question_id, after)}"
 
 
+def _topic(catalog: Catalog, technology: str, section_topics: set[str]) -> str | None:
+    """A technology's topic in its section: the decision matrix's, else its own id if the section has it."""
+    topic = next((row.topic for row in catalog.matrix.technologies if row.id == technology), None)
+    return topic or (technology if technology in section_topics else None)
+
+
 def _next_steps(catalog: Catalog, t: TechnologyVerdict) -> list[str]:
+    """Reading, checklist items and exercises for a recommended technology: those about it only.
+
+    A technology with a topic gets the items of that topic (and exercises of none); one without
+    gets every item of its section except those about another technology taught there (REST in
+    the API patterns gets no GraphQL or gRPC items)."""
     if t.verdict != "recommended" or not t.section:
         return []
-    topic = next((row.topic for row in catalog.matrix.technologies if row.id == t.id), None)
     section = catalog.section(t.section)
+    topics = {topic.id for topic in section.topics}
+    topic = _topic(catalog, t.id, topics)
+    others = {
+        _topic(catalog, o.id, topics)
+        for o in catalog.technologies.technologies
+        if o.section == t.section and o.id != t.id
+    } - {None, topic}
+
+    def about_it(item_topic: str | None) -> bool:
+        return item_topic == topic if topic is not None else item_topic not in others
+
     steps = [f"Read “{section.title}”"]
-    steps += [item.text for item in section.checklist if topic is None or item.topic == topic]
+    steps += [item.text for item in section.checklist if about_it(item.topic)]
     steps += [
-        f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if topic is None or e.topic in (None, topic)
+        f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if e.topic is None or about_it(e.topic)
     ]
     return steps
 
