@@ -209,6 +209,7 @@ def test_recommend_reads_a_version_2_file(tmp_path: Path, capsys: pytest.Capture
         "answer": "spiky",
         "label": "Spiky",
         "note": "launch spikes *bold* [x](y) <b>|",
+        "could_matter": None,
     }
     by_id = {t["id"]: t for t in doc["technologies"]}
     assert by_id["serverless"]["team_decision"] == {"decision": "accept-risk", "reason": "cold starts are fine"}

@@ -140,3 +140,10 @@ async def test_the_wizard_asks_the_same(chain_catalog, make_app) -> None:
                 shown.append(screen.current().id)
             assert shown == chain, answers
             app.pop_screen()
+
+
+def test_central_request_state_names_hot_in_memory_state_and_per_request_flushing(catalog) -> None:
+    question = next(q for q in catalog.questions if q.id == "per_request_state")
+    central = next(c for c in question.choices if c.id == "central")
+    said = f"{central.label} {central.help}".lower()
+    assert "hot" in said and "in-memory cache" in said and "analytics" in said and "database" in said

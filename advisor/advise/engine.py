@@ -11,6 +11,7 @@ from __future__ import annotations
 from advisor.advise.flips import find_flips
 from advisor.advise.priorities import Priorities, is_default, profile
 from advisor.advise.questionnaire import Answers, normalise, public_value
+from advisor.advise.quick import impact_in
 from advisor.advise.scoring import RuleBook
 from advisor.advise.trace import trace_rules
 from advisor.loading.catalog import Catalog
@@ -39,8 +40,10 @@ def recommend(
     given = counted.answers
     asked = [q for q in questionnaire.questions if q.id not in counted.skipped]
     unanswered = [q.id for q in asked if q.id not in given]
+    # unanswered questions no answer to which could move any verdict (those quick mode never asks)
+    cannot_matter = [q for q, n in impact_in(book, raw).items() if n == 0]
     outcomes = {t.id: book.outcome(t.id, given) for t in book.config.technologies}
-    flips = find_flips(book, raw, asked, outcomes)
+    search = find_flips(book, raw, asked, outcomes)
 
     technologies = []
     for t in book.config.technologies:
@@ -76,7 +79,8 @@ def recommend(
                 score=o.score,
                 vetoed=o.vetoed,
                 reasons=reasons,
-                flips=flips[t.id],
+                flips=search.flips[t.id],
+                flips_bounded=t.id in search.bounded,
                 unanswered=missing,
                 confidence=round(1 - len(missing) / len(relevant), 2) if relevant else 1.0,
                 scopes=[
@@ -105,6 +109,7 @@ def recommend(
         answers={q.id: public_value(given[q.id]) for q in questionnaire.questions if q.id in given},
         skipped=counted.skipped,
         unanswered=unanswered,
+        cannot_matter=cannot_matter,
         confidence=confidence,
         confidence_label="high" if confidence >= 0.8 else "medium" if confidence >= 0.5 else "low",
         thresholds={"recommended": book.config.thresholds.recommended, "avoid": book.config.thresholds.avoid},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from advisor.advise.conditions import NormalisedAnswer, evaluate
 from advisor.models.recommendation import AnswerValue
@@ -24,6 +25,9 @@ Answers = Mapping[str, str | Iterable[str] | None]
 
 NOT_SURE = "__not_sure__"  # the extra choice a front end offers; never stored (not sure = no answer)
 CURRENT_WORKLOAD = "current"  # the name the wizard and the plain prompts keep their answers under
+# Every subset of a several-choice question is tried up to this many choices (2**8 = 256 answers);
+# past it, the answers that differ most: none, all, each choice alone, and all but each one.
+EVERY_SUBSET_UP_TO = 8
 
 
 def normalise(answers: Answers) -> dict[str, NormalisedAnswer]:
@@ -91,3 +95,17 @@ def public_value(value: NormalisedAnswer | None) -> AnswerValue:
     if value is None or isinstance(value, str):
         return value
     return sorted(value)
+
+
+def every_answer(question: Question) -> list[NormalisedAnswer]:
+    """Every answer `question` can take: each choice, or for a several-choice question each subset
+    of its choices, none of them included (past `EVERY_SUBSET_UP_TO` choices: none, all, each alone,
+    and all but each one). Combinations matter: two choices may cross a threshold only together."""
+    ids = [c.id for c in question.offered]
+    if not question.multiple:
+        return list(ids)
+    if len(ids) <= EVERY_SUBSET_UP_TO:
+        return [frozenset(s) for size in range(len(ids) + 1) for s in combinations(ids, size)]
+    every = frozenset(ids)
+    found = [frozenset(), every, *(frozenset({c}) for c in ids), *(every - {c} for c in ids)]
+    return list(dict.fromkeys(found))

@@ -1,23 +1,24 @@
 """Quick mode: ask first what could still change a verdict, and stop when nothing can.
 
 A question's impact is the number of technologies whose verdict some answer to it would change,
-given the answers so far (each choice tried for a one-choice question; each choice on its own for
-a several-choice one). Quick mode asks the unanswered question with the highest impact next
-(questionnaire order breaks ties) and stops when every question left has none: no answer to it,
-alone, could move any verdict. The questions left are reported as skipped, not as unknown.
+given the answers so far (every answer it can take is tried: each choice of a one-choice question,
+each subset of a several-choice one, none of them included). Quick mode asks the unanswered
+question with the highest impact next (questionnaire order breaks ties) and stops when every
+question left has none: no answer to it, alone, could move any verdict. The reports list the
+questions left as "not asked: could not change any verdict", apart from those the user was not
+sure of (`engine.recommend` works the same test out for each unanswered question).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from advisor.advise.conditions import NormalisedAnswer
 from advisor.advise.priorities import Priorities
-from advisor.advise.questionnaire import Answers, normalise
+from advisor.advise.questionnaire import Answers, every_answer, normalise
 from advisor.advise.scoring import RuleBook
 from advisor.loading.catalog import Catalog
-from advisor.models.rules import Question
 
 
 @dataclass(frozen=True)
@@ -30,16 +31,14 @@ class Next:
     skipped: int  # questions not asked because no answer to them could matter now
 
 
-def _tries(question: Question) -> list[NormalisedAnswer]:
-    ids = [c.id for c in question.offered]
-    return [frozenset({c}) for c in ids] if question.multiple else list(ids)
-
-
 def impact(catalog: Catalog, answers: Answers, *, priorities: Priorities | None = None) -> dict[str, int]:
     """Question id → how many verdicts some answer to it would change, for every question not answered."""
-    book = RuleBook(catalog, priorities)
+    return impact_in(RuleBook(catalog, priorities), normalise(answers))
+
+
+def impact_in(book: RuleBook, raw: Mapping[str, NormalisedAnswer]) -> dict[str, int]:
+    """`impact` on a rule book already built (the engine asks it of every unanswered question)."""
     questionnaire = book.questionnaire
-    raw = normalise(answers)
     counted = questionnaire.counted(raw)
     now = {t.id: book.outcome(t.id, counted.answers).verdict for t in book.config.technologies}
     gates = questionnaire.gates  # a change to one of these may move every verdict
@@ -48,7 +47,7 @@ def impact(catalog: Catalog, answers: Answers, *, priorities: Priorities | None 
         if question.id in counted.skipped or question.id in counted.answers:
             continue
         moved: set[str] = set()
-        for value in _tries(question):
+        for value in every_answer(question):
             changed = questionnaire.counted({**raw, question.id: value}).answers
             for tech, verdict in now.items():
                 if tech in moved or (question.id not in book.reads[tech] and question.id not in gates):

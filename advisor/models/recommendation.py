@@ -91,6 +91,7 @@ class TechnologyVerdict(DataModel):
     vetoed: bool
     reasons: list[Reason]
     flips: list[Flip]
+    flips_bounded: bool = False  # no flip found, and the pair search stopped before trying every pair
     unanswered: list[str]  # questions this technology's rules read that were not answered
     confidence: float
     scopes: list[ScopeVerdict] = []  # per boundary, when its decision is made per boundary
@@ -119,6 +120,7 @@ class Recommendation(DataModel):
     answers: dict[str, AnswerValue]
     skipped: list[str]  # questions made moot by earlier answers (ask_if)
     unanswered: list[str]
+    cannot_matter: list[str] = []  # of `unanswered`: no answer to them could change any verdict now
     confidence: float
     confidence_label: Literal["high", "medium", "low"]
     thresholds: dict[str, int]

@@ -10,13 +10,17 @@ from advisor.models.base import DataModel
 from advisor.models.recommendation import AnswerValue, PriorityMove, RuleTrace, Score, Verdict
 from advisor.models.workload import TeamDecision
 
+# an unanswered question no answer to which could change a verdict now (quick mode does not ask it)
+NOT_ASKED = "not answered: could not change any verdict"
+
 
 class ReportAnswer(DataModel):
     question_id: str
     question: str
     answer: AnswerValue
-    label: str  # the choice labels as the user saw them, or "not sure"
+    label: str  # the choice labels as the user saw them, "not sure", or NOT_ASKED
     note: str | None = None  # the user's note on this answer
+    could_matter: bool | None = None  # unanswered: could some answer to it change a verdict (None: answered)
 
 
 class ReportSource(DataModel):
@@ -93,6 +97,7 @@ class ReportTechnology(DataModel):
     confidence: float
     reasons: list[ReportReason]
     flips: list[ReportFlip]
+    flips_bounded: bool = False  # no flip found, and the pair search stopped before trying every pair
     unanswered: list[str]
     section: str | None
     section_title: str | None

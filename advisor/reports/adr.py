@@ -7,8 +7,17 @@ consequences good and bad, confirmation, the pros and cons of each option, and l
 
 from __future__ import annotations
 
-from advisor.models.report import Report, ReportFlip, ReportTechnology
-from advisor.reports.highlights import accepted_risks, flip_outcome, moved_lines, priorities_line, where_line
+from advisor.models.report import Report, ReportDecision, ReportFlip, ReportTechnology
+from advisor.reports.highlights import (
+    accepted_risks,
+    chosen_name,
+    chosen_scopes,
+    flip_outcome,
+    moved_lines,
+    priorities_line,
+    reasons_where_chosen,
+    where_line,
+)
 from advisor.reports.markdown import decision_markdown, source_markdown
 from advisor.text.markdown import inline, literal
 from advisor.text.numbers import signed
@@ -52,6 +61,7 @@ _COMMON = set(
         "from",
         "to",
         "unlike",
+        "between",
         "as",
         "there",
         "they",
@@ -132,7 +142,8 @@ def _drivers(report: Report) -> list[str]:
         for a in report.answers
     ]
     lines += [
-        f"* {inline(a.question)} *not yet known*" + (f" — {literal(a.note)}" if a.note else "")
+        f"* {inline(a.question)} *{inline(a.label) if a.could_matter is False else 'not yet known'}*"
+        + (f" — {literal(a.note)}" if a.note else "")
         for a in report.unanswered
     ]
     weights = priorities_line(report)
@@ -142,10 +153,29 @@ def _drivers(report: Report) -> list[str]:
     return lines
 
 
+def _rejected(t: ReportTechnology) -> bool:
+    return t.team_decision is not None and t.team_decision.decision == "reject"
+
+
+def _at(label: str) -> str:
+    return f" ({inline(label)})" if label else ""
+
+
+def _picked(report: Report, decision: ReportDecision) -> list[ReportTechnology]:
+    """The decision's recommended options the team did not reject, in the order of the boundaries
+    where they are chosen (the client edge, the public API, between services)."""
+    by_id = {t.id: t for t in report.technologies}
+    order = list(decision.scopes)
+    picked = [by_id[t] for t in decision.chosen if not _rejected(by_id[t])]
+    first = {t.id: min((order.index(s.scope) for s in chosen_scopes(t) if s.scope in order), default=0) for t in picked}
+    return sorted(picked, key=lambda t: first[t.id])
+
+
 def render_adr(report: Report) -> str:
     """MADR Markdown; status 'proposed' until the team accepts it."""
     by_id = {t.id: t for t in report.technologies}
-    chosen = [by_id[t] for d in report.decisions for t in d.chosen]
+    chosen = [t for d in report.decisions for t in _picked(report, d)]
+    rejected = [by_id[t] for d in report.decisions for t in d.chosen if _rejected(by_id[t])]
     lines = [
         "---",
         "status: proposed",
@@ -175,25 +205,33 @@ def render_adr(report: Report) -> str:
         "",
     ]
     for d in report.decisions:
-        picked = [by_id[t] for t in d.chosen]
+        picked = _picked(report, d)
         if picked:
-            names = " and ".join(inline(t.name) for t in picked)
+            names = "; ".join(inline(chosen_name(t)) for t in picked)
             lines.append(f'* {inline(d.title)}: chosen option "{names}", because')
-            lines += [f"  * {inline(r.text)}" for t in picked for r in t.reasons if r.direction == "for"]
+            for t in picked:
+                lines += [f"  * {inline(r.text)}{_at(label)}" for r, label in reasons_where_chosen(t, "for")]
         else:
             lines.append(f'* {inline(d.title)}: no option reaches "recommended" yet; see the pros and cons below.')
     lines += ["", "### Consequences", ""]
     for t in chosen:
-        lines += [f"* Good, because {inline(_clause(r.text))}" for r in t.reasons if r.direction == "for"]
-        lines += [f"* Bad, because {inline(_clause(r.text))}" for r in t.reasons if r.direction == "against"]
-    risky = accepted_risks(report)
-    for t, against in risky:
+        for way, direction in (("Good", "for"), ("Bad", "against")):
+            lines += [
+                f"* {way}, because {inline(_clause(r.text))}{_at(label)}"
+                for r, label in reasons_where_chosen(t, direction)
+            ]
+    for t in rejected:
         reason = f" ({literal(t.team_decision.reason)})" if t.team_decision and t.team_decision.reason else ""
-        lines.append(f"* Risk accepted for {inline(t.name)}{reason}:")
-        lines += [f"  * {inline(r.text)}" + (" (veto)" if r.veto else "") for r in against]
+        lines.append(f"* Rejected by the team: {inline(t.name)}{reason}")
+    risky = accepted_risks(report)
+    for t, _ in risky:
+        reason = f" ({literal(t.team_decision.reason)})" if t.team_decision and t.team_decision.reason else ""
+        against = reasons_where_chosen(t, "against")
+        lines.append(f"* Risk accepted for {inline(chosen_name(t))}{reason}:")
+        lines += [f"  * {inline(r.text)}{_at(label)}" + (" (veto)" if r.veto else "") for r, label in against]
         if not against:
             lines.append("  * no reason against it was recorded")
-    if not chosen and not risky:
+    if not chosen and not risky and not rejected:
         lines.append("* None recorded: no option is recommended yet.")
     lines += ["", "### Confirmation", ""]
     lines.append(

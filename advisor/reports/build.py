@@ -10,6 +10,7 @@ from advisor import __version__
 from advisor.loading.catalog import Catalog
 from advisor.models.recommendation import AnswerValue, Recommendation, TechnologyVerdict
 from advisor.models.report import (
+    NOT_ASKED,
     Report,
     ReportAnswer,
     ReportChange,
@@ -54,15 +55,36 @@ def change_label(catalog: Catalog, question_id: str, before: AnswerValue, after:
     return f"{answer_label(catalog, question_id, before)} → {answer_label(catalog, question_id, after)}"
 
 
+def _topic(catalog: Catalog, technology: str, section_topics: set[str]) -> str | None:
+    """A technology's topic in its section: the decision matrix's, else its own id if the section has it."""
+    topic = next((row.topic for row in catalog.matrix.technologies if row.id == technology), None)
+    return topic or (technology if technology in section_topics else None)
+
+
 def _next_steps(catalog: Catalog, t: TechnologyVerdict) -> list[str]:
+    """Reading, checklist items and exercises for a recommended technology: those about it only.
+
+    A technology with a topic gets the items of that topic (and exercises of none); one without
+    gets every item of its section except those about another technology taught there (REST in
+    the API patterns gets no GraphQL or gRPC items)."""
     if t.verdict != "recommended" or not t.section:
         return []
-    topic = next((row.topic for row in catalog.matrix.technologies if row.id == t.id), None)
     section = catalog.section(t.section)
+    topics = {topic.id for topic in section.topics}
+    topic = _topic(catalog, t.id, topics)
+    others = {
+        _topic(catalog, o.id, topics)
+        for o in catalog.technologies.technologies
+        if o.section == t.section and o.id != t.id
+    } - {None, topic}
+
+    def about_it(item_topic: str | None) -> bool:
+        return item_topic == topic if topic is not None else item_topic not in others
+
     steps = [f"Read “{section.title}”"]
-    steps += [item.text for item in section.checklist if topic is None or item.topic == topic]
+    steps += [item.text for item in section.checklist if about_it(item.topic)]
     steps += [
-        f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if topic is None or e.topic in (None, topic)
+        f"Exercise: {e.title} ({e.minutes} min)" for e in section.exercises if e.topic is None or about_it(e.topic)
     ]
     return steps
 
@@ -131,6 +153,7 @@ def build_report(
                 )
                 for f in t.flips
             ],
+            flips_bounded=t.flips_bounded,
             unanswered=t.unanswered,
             section=t.section,
             section_title=catalog.section(t.section).title if t.section else None,
@@ -161,7 +184,14 @@ def build_report(
             for q, v in rec.answers.items()
         ],
         unanswered=[
-            ReportAnswer(question_id=q, question=questions[q].text, answer=None, label="not sure", note=notes.get(q))
+            ReportAnswer(
+                question_id=q,
+                question=questions[q].text,
+                answer=None,
+                label="not sure" if q not in rec.cannot_matter else NOT_ASKED,
+                note=notes.get(q),
+                could_matter=q not in rec.cannot_matter,
+            )
             for q in rec.unanswered
         ],
         skipped=rec.skipped,

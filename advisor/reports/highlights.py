@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.models.report import Report, ReportFlip, ReportReason, ReportTechnology
+from advisor.models.report import Report, ReportFlip, ReportReason, ReportScope, ReportTechnology
 from advisor.models.rules import CONCERNS
 from advisor.models.workload import DECISION_KINDS, TeamDecision
 from advisor.text.numbers import signed
@@ -35,6 +35,7 @@ class Risk:
     text: str  # the rule's reason
     where: str  # where the guide says so
     weight: float | None  # what it took off the score; None for a veto
+    scope: str = ""  # the boundaries it holds at ("between your own services"); "" when decided as a whole
 
 
 def summary(report: Report) -> list[SummaryLine]:
@@ -57,20 +58,61 @@ def summary(report: Report) -> list[SummaryLine]:
     return lines
 
 
+def chosen_scopes(t: ReportTechnology) -> list[ReportScope]:
+    """The boundaries where `t` is recommended; all of them when it is recommended at none."""
+    return [s for s in t.scopes if s.verdict == "recommended"] or list(t.scopes)
+
+
+def chosen_name(t: ReportTechnology) -> str:
+    """'GraphQL for browsers and mobile apps': the name with the boundaries where it is recommended."""
+    titles = [s.title for s in t.scopes if s.verdict == "recommended"]
+    return f"{t.name} {' and '.join(titles)}" if titles else t.name
+
+
+def reasons_where_chosen(t: ReportTechnology, direction: str) -> list[tuple[ReportReason, str]]:
+    """`t`'s reasons one way at the boundaries where it is recommended (at every boundary when it is
+    recommended at none), each with those boundaries named ("" when decided as a whole)."""
+    if not t.scopes:
+        return [(r, "") for r in t.reasons if r.direction == direction]
+    titles = {s.scope: s.title for s in chosen_scopes(t)}
+    found = []
+    for r in t.reasons:
+        at = [titles[s] for s in r.scopes if s in titles]
+        if r.direction == direction and at:
+            found.append((r, " and ".join(at)))
+    return found
+
+
 def risks(report: Report) -> list[Risk]:
-    """Vetoes first (by technology, in report order), then the reasons against what is recommended."""
+    """Vetoes first (by technology, in report order), then the reasons against what is recommended,
+    at the boundaries where it is recommended, each naming them."""
     vetoes = [
-        Risk("veto", t.name, r.text, r.rests_on_title, None) for t in report.technologies for r in t.reasons if r.veto
+        Risk("veto", t.name, r.text, r.rests_on_title, None, " and ".join(_titles(t, r.scopes)))
+        for t in report.technologies
+        for r in t.reasons
+        if r.veto
     ]
     against = [
-        Risk("against", t.name, r.text, r.rests_on_title, r.contribution if r.contribution is not None else r.weight)
+        Risk(
+            "against",
+            t.name,
+            r.text,
+            r.rests_on_title,
+            r.contribution if r.contribution is not None else r.weight,
+            scope,
+        )
         for t in report.technologies
         if t.verdict == "recommended"
-        for r in t.reasons
-        if r.direction == "against" and not r.veto
+        for r, scope in reasons_where_chosen(t, "against")
+        if not r.veto
     ]
     against.sort(key=lambda risk: risk.weight or 0)  # the most negative first; stable within a weight
     return vetoes + against
+
+
+def _titles(t: ReportTechnology, scopes: list[str]) -> list[str]:
+    titles = {s.scope: s.title for s in t.scopes}
+    return [titles[s] for s in scopes if s in titles]
 
 
 def first_sentence(text: str) -> str:
@@ -106,6 +148,13 @@ def flip_change(flip: ReportFlip) -> str:
     if flip.also is None:
         return f"{flip.question_text} {flip.change}"
     return f"{flip.question_text} {flip.change}, and {flip.also.question_text} {flip.also.change}"
+
+
+def no_flip_text(t: ReportTechnology) -> str:
+    """What to say when nothing found moves a verdict: exactly what was searched."""
+    if t.flips_bounded:
+        return "No single change moves it, nor any pair of changes tried (the pair search is bounded)."
+    return "No single change or pair of changes moves it."
 
 
 def technology_outcome(t: ReportTechnology) -> str:

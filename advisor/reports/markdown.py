@@ -8,6 +8,7 @@ from advisor.reports.highlights import (
     flip_change,
     flip_detail,
     moved_lines,
+    no_flip_text,
     priorities_line,
     reason_weight,
     risks,
@@ -60,7 +61,7 @@ def technology_lines(report: Report, t: ReportTechnology) -> list[str]:
             lines.append(f"- {inline(flip_change(f))}: {VERDICT_LABEL[f.verdict]} {inline(flip_detail(f))}")
         lines.append("")
     else:
-        lines += ["*No single answer change moves this verdict.*", ""]
+        lines += [f"*{inline(no_flip_text(t))}*", ""]
     return lines
 
 
@@ -91,6 +92,7 @@ def render_markdown(report: Report) -> str:
             lead = (
                 f"**{inline(risk.technology)}** ruled out" if risk.kind == "veto" else f"**{inline(risk.technology)}**"
             )
+            lead += f" {inline(risk.scope)}" if risk.scope else ""
             weight = "" if risk.weight is None else f" ({signed(risk.weight)})"
             lines.append(f"- {lead}{weight}: {inline(risk.text)} — *{inline(risk.where)}*")
     decided = [t for t in report.technologies if t.team_decision is not None]
@@ -103,7 +105,10 @@ def render_markdown(report: Report) -> str:
         moved = moved_lines(report)
         lines += ["", "Verdicts the priorities moved (from what normal weights give):", ""] if moved else []
         lines += [f"- {inline(line)}" for line in moved]
-    answered = [*((a, inline(a.label)) for a in report.answers), *((a, "*not sure*") for a in report.unanswered)]
+    answered = [
+        *((a, inline(a.label)) for a in report.answers),
+        *((a, f"*{inline(a.label)}*") for a in report.unanswered),
+    ]
     if any(a.note for a, _ in answered):
         lines += ["", "## Workload", "", "| Question | Answer | Note |", "| --- | --- | --- |"]
         lines += [f"| {inline(a.question)} | {label} | {literal(a.note or '')} |" for a, label in answered]
@@ -115,9 +120,17 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {inline(d.title)}", "", f"*{inline(d.question)}*", ""]
         for tid in d.technologies:
             lines += technology_lines(report, by_id[tid])
-    if report.unanswered:
-        lines += ["## Not answered", "", "Answering these would make the verdicts firmer:", ""]
-        lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in report.unanswered]
+    doubtful = [a for a in report.unanswered if a.could_matter is not False]
+    moot = [a for a in report.unanswered if a.could_matter is False]
+    if doubtful or moot:
+        lines += ["## Not answered", ""]
+    if doubtful:
+        lines += ["Answering these would make the verdicts firmer:", ""]
+        lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in doubtful]
+        lines.append("")
+    if moot:
+        lines += ["No answer to these could change any verdict, given the answers above (quick mode skips them):", ""]
+        lines += [f"- {inline(a.question)} (`{a.question_id}`)" for a in moot]
         lines.append("")
     with_steps = [t for t in report.technologies if t.next_steps]
     if with_steps:

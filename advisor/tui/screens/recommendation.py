@@ -22,6 +22,7 @@ from advisor.reports.highlights import (
     flip_change,
     flip_detail,
     moved_lines,
+    no_flip_text,
     priorities_line,
     reason_weight,
     risks,
@@ -114,7 +115,7 @@ def technology_text(report: Report, t: ReportTechnology) -> list[Paragraph]:
             paragraphs += [(indent, Content.styled(f"source: {s.title}, checked {s.as_of}", MUTED)) for s in r.sources]
     paragraphs += [_line(), _line(("What would change this verdict", "bold"))]
     if not t.flips:
-        paragraphs.append((Content("  "), Content.styled("No single answer change moves it.", MUTED)))
+        paragraphs.append((Content("  "), Content.styled(no_flip_text(t), MUTED)))
     for f in t.flips:
         flip_label, flip_style = VERDICT_STYLE[f.verdict]
         body = Content.assemble(f"{flip_change(f)}: ", (flip_label, flip_style), " ", flip_detail(f))
@@ -140,7 +141,8 @@ def overview_text(report: Report) -> list[Paragraph]:
         paragraphs.append((Content("  "), Content.styled(none, MUTED)))
     for risk in found:
         what = ("ruled out", "bold $text-error") if risk.weight is None else (signed(risk.weight), "bold $text-error")
-        body = Content.assemble((risk.technology, "bold"), " ", what, ": ", inline_code(risk.text))
+        where = f" {risk.scope}" if risk.scope else ""
+        body = Content.assemble((risk.technology, "bold"), where, " ", what, ": ", inline_code(risk.text))
         paragraphs.append((Content("  • "), body))
         paragraphs.append((Content("    "), Content.styled(risk.where, f"italic {MUTED}")))
     weights = priorities_line(report)
@@ -187,7 +189,10 @@ def _row(t: ReportTechnology, largest: float) -> Content:
 
 
 def _summary_line(report: Report) -> Content:
-    said = f"Confidence {report.confidence_label} · {len(report.answers)} answered, {len(report.unanswered)} not sure"
+    unsure = sum(a.could_matter is not False for a in report.unanswered)
+    said = f"Confidence {report.confidence_label} · {len(report.answers)} answered, {unsure} not sure"
+    moot = len(report.unanswered) - unsure
+    said += f", {moot} could not change any verdict" if moot else ""
     weights = priorities_line(report)
     return Content.styled(said + (f" · priorities: {weights}" if weights else ""), MUTED)
 
