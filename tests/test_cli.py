@@ -256,6 +256,8 @@ def test_trace_prints_every_rule_with_its_arithmetic(tmp_path: Path, capsys: pyt
     spiky = "serverless-spiky-traffic (cost: +2 × 2): traffic_pattern is spiky  ← traffic_pattern = spiky"
     assert f"  fired       +4  {spiky}" in out
     assert "  not sure     0  serverless-long-task-veto" in out
+    # a verdict made per boundary says how the boundaries make the one verdict and score
+    assert "Overall: " in out and "score " in out and "the highest of the boundaries' scores" in out
     assert main(["recommend", "--answers", str(answers), "--trace", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     traced = {r["rule"]: r for r in doc["technologies"][0]["trace"]}

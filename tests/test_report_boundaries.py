@@ -89,3 +89,19 @@ def test_each_technology_s_next_steps_name_only_items_about_it(catalog: Catalog)
     assert len(crdts) > 1 and not any("WebAssembly" in s or "event-sourced" in s.lower() for s in crdts)
     rest = _next_steps(catalog, TechnologyVerdict(**{**by_id["rest"].model_dump(), "verdict": "recommended"}))
     assert not any("GraphQL" in s or "gRPC" in s for s in rest[1:])
+
+
+def test_the_trace_says_how_the_boundaries_make_the_overall_verdict(catalog: Catalog) -> None:
+    from advisor.reports.trace_text import overall_line
+
+    report = _report(catalog)
+    scoped = [t for t in report.technologies if t.scopes]
+    assert scoped
+    for t in scoped:
+        line = overall_line(t)
+        assert line.startswith("Overall: ") and line.endswith(
+            f", so {t.verdict}; score {t.score:+g}, the highest of the boundaries' scores"
+        )
+        assert t.score == max(s.score for s in t.scopes)
+        if t.verdict == "recommended":
+            assert all(f"recommended {s.title}" in line for s in t.scopes if s.verdict == "recommended")

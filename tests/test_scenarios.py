@@ -684,6 +684,83 @@ MOVED_AWAY: list[tuple[str, dict[str, Any], dict[str, tuple[str, ...]]]] = [
 ]
 
 
+# Real systems that chose an API style per boundary, in their own public documentation. Each
+# states the answers the write-ups support, and the verdicts at each boundary they chose.
+PER_BOUNDARY: list[tuple[str, dict[str, Any], dict[str, tuple[str, ...]]]] = [
+    (
+        # Netflix: GraphQL (federated, the DGS framework) for its UIs on TV, phone and web; gRPC
+        # between its backend services (Netflix Tech Blog, "How Netflix Scales its API with
+        # GraphQL Federation", 2020; "Practical API Design at Netflix, Part 1: Using Protobuf
+        # FieldMask", 2021).
+        "netflix-graphql-for-uis-grpc-between-services",
+        {
+            "clients": ["browser", "mobile", "internal_services"],
+            "client_data_needs": "varied",
+            "data_shape": "nested",
+            "service_count": "many",
+            "ops_maturity": "high",
+            "request_volume": "high",
+        },
+        {"graphql@client-edge": ("recommended",), "grpc@internal": ("recommended",), "grpc@client-edge": AVOID},
+    ),
+    (
+        # Shopify: GraphQL is the primary Admin API that third-party apps use; the REST Admin API
+        # is legacy since 2024-10-01 and new public apps must use GraphQL since 2025-04-01 (Shopify
+        # developer changelog). Many different apps read their own slices of one commerce model.
+        "shopify-admin-api-for-an-app-platform",
+        {
+            "clients": ["third_party", "browser"],
+            "client_data_needs": "varied",
+            "data_shape": "nested",
+            "third_party_integrations": "app_platform",
+            "service_count": "many",
+            "ops_maturity": "high",
+            "request_volume": "high",
+        },
+        {"graphql@public-api": ("recommended",), "rest@public-api": ("consider",)},
+    ),
+    (
+        # GitHub: a REST API and a GraphQL API side by side for third-party developers, "use the
+        # API that best aligns with your needs" (GitHub Docs, Comparing GitHub's REST API and
+        # GraphQL API). Both must be defensible at the public API.
+        "github-rest-and-graphql-for-integrators",
+        {
+            "clients": ["browser", "mobile", "third_party", "internal_services"],
+            "client_data_needs": "varied",
+            "data_shape": "nested",
+            "third_party_integrations": "app_platform",
+            "service_count": "many",
+            "ops_maturity": "high",
+        },
+        {"graphql@public-api": ("recommended",), "rest@public-api": USE, "grpc@public-api": AVOID},
+    ),
+    (
+        # Stripe: a REST API of a few standard resources (charges, customers, payment intents,
+        # webhooks) for partners, nesting by `expand` (Stripe API reference, Expanding responses).
+        "stripe-rest-for-standard-partner-resources",
+        {
+            "clients": ["third_party"],
+            "client_data_needs": "uniform",
+            "data_shape": "flat",
+            "third_party_integrations": "standard_resources",
+            "service_count": "many",
+            "ops_maturity": "high",
+        },
+        {"rest@public-api": ("recommended",), "graphql@public-api": AVOID},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"), [pytest.param(answers, expected, id=case) for case, answers, expected in PER_BOUNDARY]
+)
+def test_real_per_boundary_decisions(
+    catalog: Catalog, answers: dict[str, Any], expected: dict[str, tuple[str, ...]]
+) -> None:
+    wrong = _wrong(recommend(catalog, answers), expected)
+    assert not wrong, "\n".join(wrong)
+
+
 @pytest.mark.parametrize(
     ("answers", "expected"), [pytest.param(answers, expected, id=case) for case, answers, expected in MOVED_AWAY]
 )

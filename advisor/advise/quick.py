@@ -2,11 +2,14 @@
 
 A question's impact is the number of technologies whose verdict some answer to it would change,
 given the answers so far (every answer it can take is tried: each choice of a one-choice question,
-each subset of a several-choice one, none of them included). Quick mode asks the unanswered
-question with the highest impact next (questionnaire order breaks ties) and stops when every
-question left has none: no answer to it, alone, could move any verdict. The reports list the
-questions left as "not asked: could not change any verdict", apart from those the user was not
-sure of (`engine.recommend` works the same test out for each unanswered question).
+each subset of a several-choice one, none of them included). Answers can also matter only
+together (two that each move a score too little alone), so a question also stays open while,
+for some answers to the others, its answer would move a verdict (`RuleBook.could_move`), or
+while it gates a question already answered. Quick mode
+asks the open question with the highest impact next (questionnaire order breaks ties) and stops
+when none is open. The reports list the questions left as "not answered: could not change any
+verdict", apart from those the user was not sure of (`engine.recommend` works the same test out
+for each unanswered question).
 """
 
 from __future__ import annotations
@@ -58,12 +61,34 @@ def impact_in(book: RuleBook, raw: Mapping[str, NormalisedAnswer]) -> dict[str, 
     return found
 
 
+def open_in(book: RuleBook, raw: Mapping[str, NormalisedAnswer], passed: Collection[str] = ()) -> set[str]:
+    """The unanswered questions some answers could still make matter, alone or together with
+    answers to others (`RuleBook.could_move`), or that gate a question already answered."""
+    questionnaire = book.questionnaire
+    counted = questionnaire.counted(raw)
+    given = counted.answers
+    found: set[str] = set()
+    for question in questionnaire.questions:
+        if question.id in counted.skipped or question.id in given:
+            continue
+        readers = [t.id for t in book.config.technologies if question.id in book.reads[t.id]]
+        if any(book.could_move(t, question.id, given, passed) for t in readers):
+            found.add(question.id)
+        elif question.id in questionnaire.gates and any(
+            q.id in given for q in questionnaire.questions if q.ask_if and question.id in q.ask_if.questions()
+        ):
+            found.add(question.id)  # an answer to it could make an answer given so far not count
+    return found
+
+
 def next_question(
     catalog: Catalog, answers: Answers, *, passed: Collection[str] = (), priorities: Priorities | None = None
 ) -> Next:
     """The question to ask next in quick mode; `passed` are those the user already saw and left unanswered."""
-    scores = {q: n for q, n in impact(catalog, answers, priorities=priorities).items() if q not in passed}
-    mattering = [q for q in scores if scores[q] > 0]
+    book, raw = RuleBook(catalog, priorities), normalise(answers)
+    scores = {q: n for q, n in impact_in(book, raw).items() if q not in passed}
+    still_open = open_in(book, raw, passed)
+    mattering = [q for q in scores if scores[q] > 0 or q in still_open]
     if not mattering:
         return Next(None, 0, 0, len(scores))
     best = max(mattering, key=lambda q: scores[q])  # max keeps the first of equals: questionnaire order

@@ -10,12 +10,12 @@ to be avoided only if avoided at all of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from advisor.advise.conditions import NormalisedAnswer, evaluate
 from advisor.advise.priorities import Priorities, multipliers
-from advisor.advise.questionnaire import Questionnaire
+from advisor.advise.questionnaire import EVERY_SUBSET_UP_TO, Questionnaire, every_answer
 from advisor.loading.catalog import Catalog
 from advisor.models.recommendation import Verdict
 from advisor.models.rules import Rule, Scope
@@ -109,3 +109,80 @@ class RuleBook:
             tuple(r for r in rules if r.id in union),
             tuple(at),
         )
+
+    def could_move(
+        self,
+        technology: str,
+        question: str,
+        answers: Mapping[str, NormalisedAnswer],
+        passed: Collection[str] = (),
+    ) -> bool:
+        """Whether, for some answers to the other questions not given yet, the answer to
+        `question` would change `technology`'s verdict.
+
+        Sound, not exact (it may say yes where no answers would do it): at each boundary, the
+        score the other undecided rules could add runs from a lowest to a highest sum (the rules on
+        one question counted one answer at a time); the question could move the verdict if its own
+        rules' sums, added anywhere in that run, fall on both sides of a threshold. Trying one
+        answer at a time misses two answers that cross a threshold only together; this does not.
+        `passed`: questions the user has seen and left unanswered; rules that wait only on them
+        stay undecided, so they add nothing.
+        """
+        by_id = self.questionnaire.by_id
+        decision = self.decision_of[technology]
+        if any(evaluate(s.when, answers, by_id) is None for s in self.scopes[decision]):
+            return question in self.reads[technology]  # which boundaries apply is still open
+        rules = self.rules[technology]
+        scopes = self.active_scopes(decision, answers)
+        groups = [[r for r in rules if not r.scopes or s.id in r.scopes] for s in scopes] or [rules]
+        t = self.config.thresholds
+        for group in groups:
+            status = {r.id: evaluate(r.when, answers, by_id) for r in group}
+            if any(r.veto and status[r.id] is True for r in group):
+                continue  # avoid here, whatever else is answered
+            mine = [r for r in group if status[r.id] is None and question in r.when.questions()]
+            if any(r.veto for r in mine):
+                return True
+            if not mine:
+                continue
+            fixed = sum(self.contribution(r) for r in group if status[r.id] is True and not r.veto)
+            others = [
+                r
+                for r in group
+                if status[r.id] is None
+                and not r.veto
+                and r not in mine
+                and any(q not in answers and q not in passed for q in r.when.questions())
+            ]
+            low, high = self._range(others, answers)
+            own_low, own_high = self._range(mine, answers)
+            if own_low == own_high:
+                continue
+            low, high = fixed + low, fixed + high
+            # some x in [low, high] with x + own_low and x + own_high on two sides of a threshold
+            if low < t.recommended - own_low and high >= t.recommended - own_high:
+                return True
+            if high > t.avoid - own_high and low <= t.avoid - own_low:
+                return True
+        return False
+
+    def _range(self, undecided: list[Rule], answers: Mapping[str, NormalisedAnswer]) -> tuple[float, float]:
+        """The lowest and highest sum `undecided` rules could add; the rules on one question are
+        tried one answer at a time (they cannot all fire at once), the others each on their own."""
+        by_id = self.questionnaire.by_id
+        low = high = 0.0
+        by_question: dict[str, list[Rule]] = {}
+        for r in undecided:
+            read = r.when.questions()
+            if len(read) == 1 and len(by_id[next(iter(read))].offered) <= EVERY_SUBSET_UP_TO:
+                by_question.setdefault(next(iter(read)), []).append(r)
+            else:
+                c = self.contribution(r)
+                low, high = (low + c, high) if c < 0 else (low, high + c)
+        for q, rules in by_question.items():
+            sums = [0.0]  # it may stay unanswered
+            for value in every_answer(by_id[q]):
+                tried = {**answers, q: value}
+                sums.append(sum(self.contribution(r) for r in rules if evaluate(r.when, tried, by_id)))
+            low, high = low + min(sums), high + max(sums)
+        return round(low, 2), round(high, 2)

@@ -69,7 +69,21 @@ def technology_trace(report: Report, t: ReportTechnology) -> list[TraceLine]:
         total = sum(r.contribution or 0 for r in traced if r.fired and not r.veto)
         vetoes = [r.rule for r in traced if r.fired and r.veto]
         lines.append((f"  {'':<9}{'=':>5}  ", signed(total) + (f", vetoed by {', '.join(vetoes)}" if vetoes else "")))
+    if t.scopes:
+        lines.append(("", overall_line(t)))
     return lines
+
+
+def overall_line(t: ReportTechnology) -> str:
+    """How a technology decided per boundary gets its one verdict and score, in words."""
+    recommended = [s.title for s in t.scopes if s.verdict == "recommended"]
+    if recommended:
+        why = f"recommended {' and '.join(recommended)}, so recommended"
+    elif all(s.verdict == "avoid" for s in t.scopes):
+        why = "avoid at every boundary, so avoid"
+    else:
+        why = "recommended at no boundary and not avoid at every one, so consider"
+    return f"Overall: {why}; score {signed(t.score)}, the highest of the boundaries' scores"
 
 
 def trace_text(report: Report) -> str:
