@@ -533,3 +533,21 @@ def test_every_command_writing_to_a_closed_pipe_ends_quietly(
     assert proc.returncode == 0, proc.stderr
     for sign in ("Traceback", "Exception ignored", "BrokenPipe", "Broken pipe"):
         assert sign not in proc.stderr
+
+
+def test_the_report_says_whether_the_priorities_moved_any_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from advisor.reports.highlights import NO_MOVE
+
+    answers = write(tmp_path / "w.yaml", WORKLOAD)
+    seen = set()
+    for flag in ("cost=high", "cost=low", "latency=high", "operations=low", "compliance=high", "delivery=low"):
+        argv = ["recommend", "--answers", str(answers), "--priority", flag]
+        assert main([*argv, "--format", "json"]) == 0
+        moved = json.loads(capsys.readouterr().out)["moved"]
+        assert main(argv) == 0
+        text = capsys.readouterr().out.split("## Priorities")[1]
+        assert (NO_MOVE in text) == (not moved) and ("Verdicts the priorities moved" in text) == bool(moved), flag
+        seen.add(bool(moved))
+    assert seen == {True, False}  # both kinds of profile were tried

@@ -105,3 +105,16 @@ def test_the_trace_says_how_the_boundaries_make_the_overall_verdict(catalog: Cat
         assert t.score == max(s.score for s in t.scopes)
         if t.verdict == "recommended":
             assert all(f"recommended {s.title}" in line for s in t.scopes if s.verdict == "recommended")
+
+
+def test_the_client_edge_is_named_for_the_clients_the_workload_has(catalog: Catalog) -> None:
+    for clients, title in (
+        (["browser"], "for browsers"),
+        (["mobile"], "for mobile apps"),
+        (["browser", "mobile"], "for browsers and mobile apps"),
+    ):
+        rec = recommend(catalog, {"clients": clients})
+        graphql = next(t for t in rec.technologies if t.id == "graphql")
+        assert [s.title for s in graphql.scopes if s.scope == "client-edge"] == [title]
+        api = next(d for d in rec.decisions if d.id == "api-style")
+        assert api.scopes["client-edge"] == title

@@ -87,7 +87,7 @@ def recommend(
                 scopes=[
                     ScopeVerdict(
                         scope=s.scope.id,
-                        title=s.scope.title,
+                        title=book.scope_title(s.scope, given),
                         verdict=s.verdict,
                         score=s.score,
                         vetoed=s.vetoed,
@@ -120,7 +120,7 @@ def recommend(
                 title=d.title,
                 question=d.question,
                 technologies=[t.id for t in book.config.technologies if t.decision == d.id],
-                scopes={s.id: s.title for s in book.active_scopes(d.id, given)},
+                scopes={s.id: book.scope_title(s, given) for s in book.active_scopes(d.id, given)},
             )
             for d in book.config.decisions
         ],

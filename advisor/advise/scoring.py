@@ -70,6 +70,11 @@ class RuleBook:
         by_id = self.questionnaire.by_id
         return [s for s in self.scopes[decision] if evaluate(s.when, answers, by_id) is True]
 
+    def scope_title(self, scope: Scope, answers: Mapping[str, NormalisedAnswer]) -> str:
+        """How the boundary reads for this workload: its first narrower title that holds, else its own."""
+        by_id = self.questionnaire.by_id
+        return next((t.title for t in scope.titles if evaluate(t.when, answers, by_id) is True), scope.title)
+
     def contribution(self, rule: Rule) -> float:
         return (rule.weight or 0) * self.multipliers[rule.concern]
 

@@ -173,6 +173,13 @@ PRIORITY_LEVELS: dict[str, float] = {"low": 0.5, "normal": 1.0, "high": 2.0}
 Priority = Literal["low", "normal", "high"]
 
 
+class ScopeTitle(DataModel):
+    """A narrower name for a boundary, used when `when` holds ("for browsers" when no mobile app calls)."""
+
+    title: Text
+    when: Condition
+
+
 class Scope(DataModel):
     """A boundary of the workload a decision is made for on its own (the client edge, a public API…).
 
@@ -182,6 +189,7 @@ class Scope(DataModel):
     id: Id
     title: Text  # how it reads after a technology: "for browsers and mobile apps"
     when: Condition
+    titles: list[ScopeTitle] = []  # the first whose condition holds names the boundary instead
 
 
 class Decision(DataModel):

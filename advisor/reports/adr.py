@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from advisor.models.report import Report, ReportDecision, ReportFlip, ReportTechnology
 from advisor.reports.highlights import (
+    NO_MOVE,
     accepted_risks,
     chosen_name,
     chosen_scopes,
@@ -149,7 +150,7 @@ def _drivers(report: Report) -> list[str]:
     weights = priorities_line(report)
     if weights:
         lines.append(f"* Priorities: {inline(weights)}")
-        lines += [f"  * moved by them: {inline(line)}" for line in moved_lines(report)]
+        lines += [f"  * moved by them: {inline(line)}" for line in moved_lines(report)] or [f"  * {NO_MOVE}"]
     return lines
 
 

@@ -200,6 +200,9 @@ def priorities_line(report: Report) -> str | None:
     return " · ".join(weighted) + others
 
 
+NO_MOVE = "They moved no verdict: each is what normal weights give."  # said where a profile is shown
+
+
 def moved_lines(report: Report) -> list[str]:
     """'Serverless functions: consider → recommended' for each verdict the priorities moved."""
     names = {t.id: t.name for t in report.technologies}

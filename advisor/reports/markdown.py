@@ -5,6 +5,7 @@ from __future__ import annotations
 from advisor.models.report import Report, ReportSource, ReportTechnology
 from advisor.models.workload import DECISION_KINDS, TeamDecision
 from advisor.reports.highlights import (
+    NO_MOVE,
     flip_change,
     flip_detail,
     moved_lines,
@@ -103,7 +104,7 @@ def render_markdown(report: Report) -> str:
     if weights:
         lines += ["", "## Priorities", "", inline(weights)]
         moved = moved_lines(report)
-        lines += ["", "Verdicts the priorities moved (from what normal weights give):", ""] if moved else []
+        lines += ["", "Verdicts the priorities moved (from what normal weights give):", ""] if moved else ["", NO_MOVE]
         lines += [f"- {inline(line)}" for line in moved]
     answered = [
         *((a, inline(a.label)) for a in report.answers),

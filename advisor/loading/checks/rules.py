@@ -105,6 +105,8 @@ def _scopes(
         problems += duplicate_ids(f, decision.scopes, ("decisions", i, "scopes"), "scope id")
         for j, scope in enumerate(decision.scopes):
             problems += _condition(f, ("decisions", i, "scopes", j, "when"), scope.when, questions)
+            for k, named in enumerate(scope.titles):
+                problems += _condition(f, ("decisions", i, "scopes", j, "titles", k, "when"), named.when, questions)
         by_decision[decision.id] = {s.id for s in decision.scopes}
     return {t.id: by_decision[t.decision] for t in model.technologies if t.decision in by_decision}
 

@@ -18,6 +18,7 @@ from advisor.advise.questionnaire import CURRENT_WORKLOAD
 from advisor.models.report import Report, ReportTechnology
 from advisor.models.workload import DECISION_KINDS, DECISION_OFFERS, TeamDecision, Workload
 from advisor.reports.highlights import (
+    NO_MOVE,
     decision_text,
     flip_change,
     flip_detail,
@@ -150,6 +151,8 @@ def overview_text(report: Report) -> list[Paragraph]:
     paragraphs.append((Content("  "), Content(weights or "Every concern at normal weight (w changes them).")))
     for moved in moved_lines(report):
         paragraphs.append((Content("  • "), Content.assemble(("moved: ", "bold $text-accent"), Content(moved))))
+    if weights and not report.moved:
+        paragraphs.append((Content("  "), Content.styled(NO_MOVE, MUTED)))
     decided = [t for t in report.technologies if t.team_decision is not None]
     if decided:
         paragraphs += [_line(), _line(("Team decisions", "bold"))]
