@@ -367,7 +367,7 @@ def test_report_list_shows_confidence_and_how_much_was_answered(
     assert main(["report", "--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["#", "kept", "(UTC)", "confidence", "answered", "name"]
-    assert lines[1].split()[3:] == ["low", "4", "of", "28", "four", "answers"]
+    assert lines[1].split()[3:] == ["low", "4", "of", "29", "four", "answers"]
     assert lines[2].split()[3:] == ["?", "?", "from", "elsewhere"]
 
 

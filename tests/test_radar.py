@@ -67,7 +67,7 @@ def test_a_technology_decided_per_boundary_says_where(catalog) -> None:
     report = build_report(catalog, recommend(catalog, answers))
     grpc = next(r for r in rows(render_report(report, "radar")) if r["name"] == "gRPC")
     assert "Where: " in grpc["description"] and "between your own services" in grpc["description"]
-    assert "for browsers and mobile apps" in grpc["description"]
+    assert "for browsers" in grpc["description"] and "mobile" not in grpc["description"]  # only browsers call
 
 
 def report_verdict(report, name: str) -> str:

@@ -751,6 +751,30 @@ PER_BOUNDARY: list[tuple[str, dict[str, Any], dict[str, tuple[str, ...]]]] = [
 ]
 
 
+PER_BOUNDARY += [
+    (
+        # The guide: a mesh for the part of a fleet that needs mTLS or fine traffic control. A
+        # handful of services, two of them handling payments under a mutual-TLS rule and released
+        # by canary: the mesh is judged for that part and for the rest apart, and the rest gets
+        # libraries and the platform.
+        "a-mesh-for-the-part-of-a-fleet-that-needs-it",
+        {
+            "service_count": "few",
+            "ops_maturity": "high",
+            "service_security": "mtls_required",
+            "traffic_management": "advanced",
+            "mesh_need_spread": "some_services",
+            "platform": "kubernetes",
+        },
+        {
+            "service-mesh@needing-part": ("recommended",),
+            "service-mesh@rest-of-fleet": ("consider", "avoid"),
+            "no-mesh@rest-of-fleet": ("recommended",),
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("answers", "expected"), [pytest.param(answers, expected, id=case) for case, answers, expected in PER_BOUNDARY]
 )

@@ -38,6 +38,9 @@ class Risk:
     scope: str = ""  # the boundaries it holds at ("between your own services"); "" when decided as a whole
 
 
+NO_CLEAR_CHOICE_AT = "no clear choice"  # at a boundary: "no clear choice between your own services"
+
+
 def summary(report: Report) -> list[SummaryLine]:
     """One line per decision, in the report's order."""
     by_id = {t.id: t for t in report.technologies}
@@ -46,14 +49,17 @@ def summary(report: Report) -> list[SummaryLine]:
         if not d.scopes:
             lines.append(SummaryLine(d.title, ", ".join(by_id[t].name for t in d.chosen) or NO_CLEAR_CHOICE))
             continue
-        parts = []
+        # boundaries with the same choice read as one: "Service mesh for the services that need
+        # it and for the rest of the fleet", not the name twice
+        by_choice: dict[str, list[str]] = {}
         for scope, title in d.scopes.items():
             chosen = [
                 by_id[t].name
                 for t in d.technologies
                 if any(s.scope == scope and s.verdict == "recommended" for s in by_id[t].scopes)
             ]
-            parts.append(f"{', '.join(chosen)} {title}" if chosen else f"no clear choice {title}")
+            by_choice.setdefault(", ".join(chosen), []).append(title)
+        parts = [f"{choice or NO_CLEAR_CHOICE_AT} {' and '.join(titles)}" for choice, titles in by_choice.items()]
         lines.append(SummaryLine(d.title, "; ".join(parts)))
     return lines
 

@@ -121,9 +121,9 @@ def env(home: Path, **extra: str) -> dict[str, str]:
 @pytest.mark.slow
 def test_plain_advise_on_a_dumb_terminal_and_ctrl_c_keeps_answers(advisor_home: Path) -> None:
     p = Pty([*ADVISOR, "recommend", "--plain"], env(advisor_home, TERM="dumb"))
-    p.wait_for(b"(1/29)")
+    p.wait_for(b"(1/30)")
     p.send(b"\x1b[B\r")  # from "Not sure", down wraps to the first choice
-    p.wait_for(b"(2/29)")
+    p.wait_for(b"(2/30)")
     p.send(b"\x03")
     assert p.finish() == 130
     assert b"Traceback" not in p.seen and b"answers so far are saved" in p.seen
@@ -137,13 +137,13 @@ def test_plain_advise_asks_on_the_terminal_while_the_report_goes_to_a_file(advis
     report = tmp_path / "report.md"
     with report.open("wb") as out:
         p = Pty([*ADVISOR, "recommend", "--plain"], env(advisor_home, TERM="xterm"), stdout=out)
-        p.wait_for(b"(1/29)")
+        p.wait_for(b"(1/30)")
         p.send(b"\x1b[B\r")  # from "Not sure", down wraps to the first choice
         for _ in range(2, 40):
             if p.proc.poll() is not None:
                 break
             try:
-                p.wait_for(b"/29)", timeout=5)
+                p.wait_for(b"/30)", timeout=5)
             except AssertionError:
                 break
             p.seen = b""
@@ -151,7 +151,7 @@ def test_plain_advise_asks_on_the_terminal_while_the_report_goes_to_a_file(advis
         assert p.finish() == 0, p.seen[-500:]
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Architecture recommendation") and "Steady" in text
-    assert "(1/29)" not in text  # the questions went to the terminal, not into the report
+    assert "(1/30)" not in text  # the questions went to the terminal, not into the report
 
 
 @pytest.mark.slow
