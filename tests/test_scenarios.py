@@ -688,20 +688,26 @@ MOVED_AWAY: list[tuple[str, dict[str, Any], dict[str, tuple[str, ...]]]] = [
 # states the answers the write-ups support, and the verdicts at each boundary they chose.
 PER_BOUNDARY: list[tuple[str, dict[str, Any], dict[str, tuple[str, ...]]]] = [
     (
-        # Netflix: GraphQL (federated, the DGS framework) for its UIs on TV, phone and web; gRPC
-        # between its backend services (Netflix Tech Blog, "How Netflix Scales its API with
-        # GraphQL Federation", 2020; "Practical API Design at Netflix, Part 1: Using Protobuf
-        # FieldMask", 2021).
+        # Netflix: its iOS and Android apps moved to federated GraphQL in 2022 (Netflix Tech
+        # Blog, "Migrating Netflix to GraphQL Safely", 2023; its studio apps were on GraphQL
+        # Federation earlier, "How Netflix Scales its API with GraphQL Federation", 2020), and
+        # gRPC runs between its backend services ("Practical API Design at Netflix, Part 1:
+        # Using Protobuf FieldMask", 2021).
         "netflix-graphql-for-uis-grpc-between-services",
         {
-            "clients": ["browser", "mobile", "internal_services"],
+            "clients": ["mobile", "internal_services"],
             "client_data_needs": "varied",
             "data_shape": "nested",
             "service_count": "many",
             "ops_maturity": "high",
             "request_volume": "high",
         },
-        {"graphql@client-edge": ("recommended",), "grpc@internal": ("recommended",), "grpc@client-edge": AVOID},
+        # mobile apps can speak gRPC natively (browsers cannot), so there it is only not chosen
+        {
+            "graphql@client-edge": ("recommended",),
+            "grpc@internal": ("recommended",),
+            "grpc@client-edge": ("consider", "avoid"),
+        },
     ),
     (
         # Shopify: GraphQL is the primary Admin API that third-party apps use; the REST Admin API
@@ -732,16 +738,18 @@ PER_BOUNDARY: list[tuple[str, dict[str, Any], dict[str, tuple[str, ...]]]] = [
             "service_count": "many",
             "ops_maturity": "high",
         },
-        {"graphql@public-api": ("recommended",), "rest@public-api": USE, "grpc@public-api": AVOID},
+        # GitHub's docs rank neither: both must be defensible there, and gRPC is not
+        {"graphql@public-api": USE, "rest@public-api": USE, "grpc@public-api": AVOID},
     ),
     (
-        # Stripe: a REST API of a few standard resources (charges, customers, payment intents,
-        # webhooks) for partners, nesting by `expand` (Stripe API reference, Expanding responses).
+        # Stripe: a REST API whose integrations use its resources in much the same way
+        # (payments, customers, subscriptions, webhooks), with nested objects fetched by `expand`
+        # (Stripe API reference, Expanding responses).
         "stripe-rest-for-standard-partner-resources",
         {
             "clients": ["third_party"],
             "client_data_needs": "uniform",
-            "data_shape": "flat",
+            "data_shape": "nested",
             "third_party_integrations": "standard_resources",
             "service_count": "many",
             "ops_maturity": "high",
