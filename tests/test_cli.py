@@ -551,3 +551,24 @@ def test_the_report_says_whether_the_priorities_moved_any_verdict(
         assert (NO_MOVE in text) == (not moved) and ("Verdicts the priorities moved" in text) == bool(moved), flag
         seen.add(bool(moved))
     assert seen == {True, False}  # both kinds of profile were tried
+
+
+def test_a_priority_that_moves_one_boundary_is_reported_as_a_move(capsys: pytest.CaptureFixture[str]) -> None:
+    # found by an audit: REST lost "recommended" for third-party developers while staying
+    # recommended elsewhere, and the report said the priorities moved no verdict
+    from advisor.reports.highlights import NO_MOVE
+
+    answers = ROOT / "tests" / "data" / "priorities-move-a-boundary.yaml"
+    flags = ["--priority", "latency=high", "--priority", "operations=low", "--priority", "delivery=high"]
+    assert main(["recommend", "--answers", str(answers), *flags]) == 0
+    text = capsys.readouterr().out.split("## Priorities")[1].split("\n## ")[0]
+    assert NO_MOVE not in text
+    assert "- REST over HTTP for third-party developers: recommended → consider" in text
+    assert main(["recommend", "--answers", str(answers), *flags, "--format", "json"]) == 0
+    moved = json.loads(capsys.readouterr().out)["moved"]
+    assert {
+        "technology": "rest",
+        "default": "recommended",
+        "verdict": "consider",
+        "scope": "for third-party developers",
+    } in moved

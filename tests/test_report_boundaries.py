@@ -46,7 +46,8 @@ def test_adr_leaves_a_rejected_option_out_and_says_the_team_rejected_it(catalog:
     }
     adr = render_adr(_report(catalog, decisions))
     outcome = _section(adr, "## Decision Outcome", "### Consequences")
-    assert "REST over HTTP" not in outcome
+    assert "REST over HTTP" not in outcome.split("no option is chosen")[0]
+    assert "  * no option is chosen for third-party developers: the team rejected REST over HTTP" in outcome
     consequences = _section(adr, "### Consequences", "### Confirmation")
     assert "* Rejected by the team: REST over HTTP (Partners get GraphQL too)" in consequences
     accepted = consequences.split("Risk accepted for gRPC between your own services (we proxy browsers):")[1]

@@ -102,9 +102,14 @@ def recommend(
     if not is_default(priorities):
         plain = RuleBook(catalog)
         for t in book.config.technologies:
-            default = plain.outcome(t.id, given).verdict
-            if default != outcomes[t.id].verdict:
-                moved.append(PriorityMove(technology=t.id, default=default, verdict=outcomes[t.id].verdict))
+            before, now = plain.outcome(t.id, given), outcomes[t.id]
+            if before.verdict != now.verdict:
+                moved.append(PriorityMove(technology=t.id, default=before.verdict, verdict=now.verdict))
+            # a boundary's verdict can move while the overall one stays (recommended elsewhere)
+            for was, at in zip(before.scopes, now.scopes, strict=True):
+                if was.verdict != at.verdict:
+                    title = book.scope_title(at.scope, given)
+                    moved.append(PriorityMove(technology=t.id, default=was.verdict, verdict=at.verdict, scope=title))
     confidence = round(1 - len(unanswered) / len(asked), 2) if asked else 1.0
     return Recommendation(
         answers={q.id: public_value(given[q.id]) for q in questionnaire.questions if q.id in given},

@@ -130,7 +130,10 @@ def ask_quick(
                 kept[q.id] = value
             store.save_workload(CURRENT_WORKLOAD, dict(kept))
     total = asked + found.skipped
-    said = f"Done: {asked} of {total} asked; {found.skipped} could not change any verdict"
+    # given what was left unsure too: the report, which does not know that, may call some of these
+    # "would make the verdicts firmer" (true if the unsure ones were answered)
+    said = f"Done: {asked} of {total} asked; {found.skipped} could not change any verdict, given your answers"
+    said += " and the questions you left unsure"
     if before:
         said += f" ({plural(before, 'question')} answered before)"
     print(said + ".", file=sys.stderr)

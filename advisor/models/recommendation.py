@@ -104,6 +104,7 @@ class PriorityMove(DataModel):
     technology: str
     default: Verdict
     verdict: Verdict
+    scope: str | None = None  # the boundary whose verdict moved ("for third-party developers"); None: overall
 
 
 class DecisionSummary(DataModel):

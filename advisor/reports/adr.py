@@ -212,6 +212,21 @@ def render_adr(report: Report) -> str:
             lines.append(f'* {inline(d.title)}: chosen option "{names}", because')
             for t in picked:
                 lines += [f"  * {inline(r.text)}{_at(label)}" for r, label in reasons_where_chosen(t, "for")]
+            # a boundary whose only recommended option the team rejected is left open: say so
+            covered = {s.scope for t in picked for s in t.scopes if s.verdict == "recommended"}
+            for scope, title in d.scopes.items():
+                if scope in covered:
+                    continue
+                lost = [
+                    by_id[t].name
+                    for t in d.chosen
+                    if _rejected(by_id[t])
+                    and any(s.scope == scope and s.verdict == "recommended" for s in by_id[t].scopes)
+                ]
+                if lost:
+                    lines.append(
+                        f"  * no option is chosen {inline(title)}: the team rejected {inline(', '.join(lost))}"
+                    )
         else:
             lines.append(f'* {inline(d.title)}: no option reaches "recommended" yet; see the pros and cons below.')
     lines += ["", "### Consequences", ""]

@@ -160,7 +160,8 @@ def no_flip_text(t: ReportTechnology) -> str:
     """What to say when nothing found moves a verdict: exactly what was searched."""
     if t.flips_bounded:
         return "No single change moves it, nor any pair of changes tried (the pair search is bounded)."
-    return "No single change or pair of changes moves it."
+    # singles try every answer; pairs join two one-step changes (a choice swapped, added or removed)
+    return "No single change moves it, nor any pair of one-step changes (a choice swapped, added or removed)."
 
 
 def technology_outcome(t: ReportTechnology) -> str:
@@ -210,9 +211,13 @@ NO_MOVE = "They moved no verdict: each is what normal weights give."  # said whe
 
 
 def moved_lines(report: Report) -> list[str]:
-    """'Serverless functions: consider → recommended' for each verdict the priorities moved."""
+    """'Serverless functions: consider → recommended' for each verdict the priorities moved (a
+    boundary's too: 'REST over HTTP for third-party developers: recommended → consider')."""
     names = {t.id: t.name for t in report.technologies}
-    return [f"{names.get(m.technology, m.technology)}: {m.default} → {m.verdict}" for m in report.moved]
+    return [
+        f"{names.get(m.technology, m.technology)}{f' {m.scope}' if m.scope else ''}: {m.default} → {m.verdict}"
+        for m in report.moved
+    ]
 
 
 def accepted_risks(report: Report) -> list[tuple[ReportTechnology, list[ReportReason]]]:

@@ -270,7 +270,8 @@ class AdviseScreen(AdvisorScreen):
         if found.question is None:
             asked = len(self.quick_path)
             self.notify(
-                f"Done: {asked} of {asked + found.skipped} asked; {found.skipped} could not change any verdict.",
+                f"Done: {asked} of {asked + found.skipped} asked; {found.skipped} could not change any verdict,"
+                " given your answers and the questions you left unsure.",
                 markup=False,
             )
             self.action_results()
