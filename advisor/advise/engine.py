@@ -11,7 +11,7 @@ from __future__ import annotations
 from advisor.advise.flips import find_flips
 from advisor.advise.priorities import Priorities, is_default, profile
 from advisor.advise.questionnaire import Answers, normalise, public_value
-from advisor.advise.quick import impact_in, open_in
+from advisor.advise.quick import open_in
 from advisor.advise.scoring import RuleBook
 from advisor.advise.trace import trace_rules
 from advisor.loading.catalog import Catalog
@@ -41,8 +41,9 @@ def recommend(
     asked = [q for q in questionnaire.questions if q.id not in counted.skipped]
     unanswered = [q.id for q in asked if q.id not in given]
     # unanswered questions no answer to which could move any verdict (those quick mode never asks)
+    # open_in's test holds wherever one answer alone would move a verdict, so it is the whole test
     still_open = open_in(book, raw)
-    cannot_matter = [q for q, n in impact_in(book, raw).items() if n == 0 and q not in still_open]
+    cannot_matter = [q for q in unanswered if q not in still_open]
     outcomes = {t.id: book.outcome(t.id, given) for t in book.config.technologies}
     search = find_flips(book, raw, asked, outcomes)
 

@@ -9,13 +9,13 @@ from textual.binding import Binding, BindingType
 
 from advisor.learn.progress import guide_count
 from advisor.tui.messages import ProgressSaved, TickChanged
-from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.screens.with_checklist import WithChecklist
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.key_bar import KeyBar
 from advisor.tui.widgets.title_bar import TitleBar
 
 
-class ChecklistScreen(AdvisorScreen):
+class ChecklistScreen(WithChecklist):
     """Tick items with space or enter; ticks are saved at once and survive restarts."""
 
     AUTO_FOCUS = "ChecklistView"  # focused as the screen opens: no second frame to move focus
@@ -35,7 +35,7 @@ class ChecklistScreen(AdvisorScreen):
 
     def on_mount(self) -> None:
         self._update_title()
-        self.query_one(ChecklistView).load_mastery(self.advisor.catalog, self.advisor.store)
+        self.load_mastery()
 
     def on_progress_saved(self, _: ProgressSaved) -> None:
         self._update_title()

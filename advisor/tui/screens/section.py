@@ -16,7 +16,7 @@ from advisor.learn.markdown import concept_markdown, exercises_markdown, resourc
 from advisor.learn.progress import count as count_items
 from advisor.models.content import Section
 from advisor.tui.messages import ProgressSaved, TickChanged
-from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.screens.with_checklist import WithChecklist
 from advisor.tui.widgets.checklist import ChecklistView
 from advisor.tui.widgets.guide_text import GuideText
 from advisor.tui.widgets.hanging_text import Hanging
@@ -28,7 +28,7 @@ from advisor.tui.widgets.title_bar import TitleBar
 TABS = ("concepts", "checklist", "exercises", "resources")
 
 
-class SectionScreen(AdvisorScreen):
+class SectionScreen(WithChecklist):
     """Everything one section holds; number keys switch tabs, n and p move between sections.
 
     The widgets are built once; moving to another section fills them with its content (one
@@ -120,7 +120,7 @@ class SectionScreen(AdvisorScreen):
         for reader in self.query(VerticalScroll):
             reader.scroll_home(animate=False)
         self._update_title(done)
-        self.query_one(ChecklistView).load_mastery(self.advisor.catalog, self.advisor.store)
+        self.load_mastery()
         self.refresh(layout=True)  # in the coming frame, not after the widgets' requests reach the screen
 
     @on(OptionList.OptionHighlighted, "#concept-list")

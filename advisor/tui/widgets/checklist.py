@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -11,15 +11,9 @@ from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
 from advisor.models.content import ChecklistItem, Origin
-from advisor.quiz.progress import item_mastery
-from advisor.tui.background import in_thread
 from advisor.tui.messages import TickChanged
 from advisor.tui.widgets.inline_code import inline_code
 from advisor.tui.widgets.ticks import TickList
-
-if TYPE_CHECKING:
-    from advisor.loading.catalog import Catalog
-    from advisor.store import ProgressStore
 
 
 def recall_style(level: float) -> str:
@@ -71,13 +65,6 @@ class ChecklistView(TickList[str]):
         self.add_options([Selection(self._prompt(item, group), item.id, item.id in done) for item, group in self.items])
         if self.items:
             self.highlighted = 0
-
-    @in_thread(group="mastery", exclusive=True)
-    def load_mastery(self, catalog: Catalog, store: ProgressStore) -> None:
-        """Read the quiz history off the event loop, then `show_mastery` (if it speaks for any item)."""
-        mastery = item_mastery(catalog, store.answers())
-        if mastery:
-            self.app.call_from_thread(self.show_mastery, mastery)
 
     def show_mastery(self, mastery: dict[str, float]) -> None:
         """Add `recall in a week n%` to the items the quiz history speaks for."""
