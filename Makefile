@@ -46,7 +46,7 @@ chromium:  ## the browser the browser tests drive (apt-get install chromium, whe
 	else echo "no chromium, and apt-get needs root: the browser tests will be skipped (apt-get install chromium)"; fi
 
 test-fast: $(STAMP_DEV)  ## the core tests only: no TUI, no other processes (the inner loop)
-	$(BIN)/python -m pytest -n auto -q -m "not slow and not tui"
+	ADVISOR_TEST_LANE=fast $(BIN)/python -m pytest -n auto -q -m "not slow and not tui"  # fewer hypothesis examples
 
 check: lint typecheck contracts  ## lint, format check, types and import contracts
 

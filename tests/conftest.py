@@ -7,6 +7,7 @@ builds an app), tests that start other processes `slow`. `make test-fast` runs t
 from __future__ import annotations
 
 import inspect
+import os
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,9 @@ def make_app(catalog: Catalog, monkeypatch: pytest.MonkeyPatch):
     yield factory
     for store in stores:
         store.close()
+
+
+def examples(n: int) -> int:
+    """Hypothesis examples for a property: all `n` in `make test`, a third in `make test-fast`
+    (the inner loop, which sets ADVISOR_TEST_LANE=fast)."""
+    return max(10, n // 3) if os.environ.get("ADVISOR_TEST_LANE") == "fast" else n

@@ -9,6 +9,7 @@ from advisor.advise.engine import recommend
 from advisor.advise.questionnaire import normalise
 from advisor.advise.scoring import RuleBook
 from advisor.loading.catalog import load_catalog
+from tests.conftest import examples
 
 
 def answers_strategy(catalog):
@@ -83,7 +84,7 @@ def verdict_of(catalog, answers, tech: str) -> str:
 SHIPPED = load_catalog()  # module level: hypothesis would print a fixture's (huge) repr on failure
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(answers=answers_strategy(SHIPPED))
 def test_any_answers_give_explained_deterministic_verdicts(answers) -> None:
     check_invariants(SHIPPED, answers)

@@ -61,6 +61,7 @@ def test_no_flip_claim_is_false_on_the_example_workloads(catalog: Catalog, path:
     assert unmoved_claims_that_are_false(catalog, yaml.safe_load(path.read_text())) == []
 
 
+@pytest.mark.slow  # about 3 s: out of the inner loop's lane
 def test_no_flip_claim_is_false_on_random_workloads(catalog: Catalog) -> None:
     rng = random.Random(1)
     for _ in range(12):

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from advisor.interop.gift import GiftImport, Skipped, export_gift, import_gift, not_representable
 from advisor.loading.catalog import Catalog, load_catalog
 from advisor.models.quiz import Matching, MultipleChoice, Ordering, Quiz, TrueFalse
+from tests.conftest import examples
 
 SAMPLE = Path(__file__).parent / "data" / "gift" / "moodle_sample.gift"
 
@@ -385,7 +386,7 @@ def test_invalid_quiz_id_is_the_callers_error() -> None:
         import_gift("Q?{T}", quiz_id="Not valid", title="x")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("ab {}~=#:\\\n\t%[]-></$")), max_size=80))
 def test_any_text_imports_without_raising(text: str) -> None:
     result = import_gift(text, quiz_id="fuzz", title="Fuzz")
@@ -447,7 +448,7 @@ def fuzz_quiz(prompt: str, right: str, wrong: str, why: str) -> Quiz:
     )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prompt=_TEXT, right=_TEXT, wrong=_TEXT, why=_TEXT)
 def test_escaping_round_trips_any_text(prompt: str, right: str, wrong: str, why: str) -> None:
     quiz = fuzz_quiz(prompt, right, wrong, why)

@@ -17,6 +17,7 @@ from advisor.models.quiz import (
     TrueFalse,
 )
 from advisor.text.answers import normalise_text, parse_number
+from tests.conftest import examples
 
 BASE = {"prompt": "P", "difficulty": "easy", "tests": [], "explanation": "E"}
 
@@ -128,7 +129,7 @@ ANY = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(index=st.integers(min_value=0, max_value=len(SHIPPED) - 1), response=ANY)
 def test_random_answers_never_crash_grading(index: int, response: object) -> None:
     result = SHIPPED[index].grade(response)

@@ -14,7 +14,7 @@ from advisor.loading.catalog import load_catalog
 from advisor.loading.files import load_files
 from advisor.loading.problems import DataError, Problem
 from advisor.loading.yaml_source import Source
-from tests.conftest import ROOT
+from tests.conftest import ROOT, examples
 
 SHIPPED = sorted(p for folder in ("content", "rules", "quizzes") for p in (ROOT / folder).rglob("*.yaml"))
 QUESTIONS = load_catalog().questions
@@ -40,13 +40,13 @@ def load_text(data: bytes) -> None:
         assert all(isinstance(p, Problem) and p.file and p.message for p in problems)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kind=kinds, body=st.dictionaries(st.text(max_size=12), documents, max_size=6))
 def test_random_documents_give_a_result_or_our_error(kind: str, body: dict) -> None:
     load_text(yaml.safe_dump({"kind": kind, **body}, allow_unicode=True).encode())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     index=st.integers(min_value=0, max_value=len(SHIPPED) - 1),
     edits=st.lists(
@@ -76,7 +76,7 @@ def test_damaged_shipped_files_give_only_our_error(index: int, edits: list) -> N
     load_text(bytes(data))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(answers=st.dictionaries(st.text(max_size=15), documents, max_size=8))
 def test_random_answer_files_give_answers_or_our_error(answers: dict) -> None:
     try:
