@@ -54,8 +54,13 @@ class Questionnaire:
     def __init__(self, questions: Sequence[Question]) -> None:
         self.questions = list(questions)
         self.by_id = {q.id: q for q in self.questions}
-        # the questions some ask_if reads: a change to one can change which other answers count
-        self.gates = frozenset(g for q in self.questions if q.ask_if is not None for g in q.ask_if.questions())
+        # gate → the questions whose ask_if reads it: a change to a gate can change which answers count
+        gated: dict[str, set[str]] = {}
+        for q in self.questions:
+            for gate in q.ask_if.questions() if q.ask_if is not None else ():
+                gated.setdefault(gate, set()).add(q.id)
+        self.gated = {gate: frozenset(ids) for gate, ids in gated.items()}
+        self.gates = frozenset(self.gated)
 
     def usable(self, question: Question, value: NormalisedAnswer) -> bool:
         """Whether `value` is a well-formed answer to `question` (stored answers can be stale;

@@ -74,9 +74,7 @@ def open_in(book: RuleBook, raw: Mapping[str, NormalisedAnswer], passed: Collect
         readers = [t.id for t in book.config.technologies if question.id in book.reads[t.id]]
         if any(book.could_move(t, question.id, given, passed) for t in readers):
             found.add(question.id)
-        elif question.id in questionnaire.gates and any(
-            q.id in given for q in questionnaire.questions if q.ask_if and question.id in q.ask_if.questions()
-        ):
+        elif any(q in given for q in questionnaire.gated.get(question.id, ())):
             found.add(question.id)  # an answer to it could make an answer given so far not count
     return found
 
