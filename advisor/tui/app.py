@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -122,12 +123,18 @@ class AdvisorApp(App[None]):
         self.screen.post_message(CatalogLoaded())
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's choice; under textual-serve, its web driver made to end the app with the server."""
+        """Textual's choice, made to end the app when what it talks to goes: under textual-serve its
+        web driver (the server), in a terminal on Linux its own driver (the terminal)."""
         driver = super().get_driver_class()
         if driver.__module__ == "textual.drivers.web_driver":
             from advisor.tui.served_driver import ServedDriver
 
             return ServedDriver
+        # Linux only: macOS's poll() does not take terminals (it answers POLLNVAL at once)
+        if driver.__module__ == "textual.drivers.linux_driver" and sys.platform.startswith("linux"):
+            from advisor.tui.terminal_driver import TerminalDriver
+
+            return TerminalDriver
         return driver
 
     def get_default_screen(self) -> Screen[Any]:

@@ -182,6 +182,22 @@ def test_no_color_keeps_the_tui_colourless(advisor_home: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_app_ends_when_its_terminal_goes_away(advisor_home: Path) -> None:
+    # a terminal shut under a running app that no SIGHUP reached (started by `make run`, whose make
+    # took the signal; here, a terminal that is not the app's controlling one): every read returns
+    # nothing at once, and the app used to spin a core on it for ever
+    p = Pty([*ADVISOR], env(advisor_home, TERM="xterm-256color"))
+    p.wait_for(b"Learn")
+    os.close(p.master)
+    try:
+        p.proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        p.proc.kill()
+        p.proc.wait()
+        pytest.fail("advisor kept running after its terminal closed")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [[], ["recommend", "--plain"], ["quiz", "--plain"], ["learn", "edge"]])
 @pytest.mark.parametrize("stdin", ["devnull", "closed"])
 def test_without_a_terminal_a_clear_message(args: list[str], stdin: str, advisor_home: Path) -> None:
